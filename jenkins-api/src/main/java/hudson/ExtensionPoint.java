@@ -1,0 +1,5 @@
+package hudson;
+
+/** Marker for types that extensions implement. */
+public interface ExtensionPoint {
+}

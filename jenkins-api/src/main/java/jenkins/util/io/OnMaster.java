@@ -1,0 +1,5 @@
+package jenkins.util.io;
+
+/** Marker: the object lives on the controller only. */
+public interface OnMaster {
+}
