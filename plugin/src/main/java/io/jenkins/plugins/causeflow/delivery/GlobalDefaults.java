@@ -1,0 +1,60 @@
+package io.jenkins.plugins.causeflow.delivery;
+
+import io.causeflow.client.SignatureFormat;
+import io.causeflow.client.failure.DedupScope;
+import java.util.Map;
+
+/**
+ * The global configuration as plain data: what applies when a step, notifier or listener gives no explicit value.
+ * The edge copies {@code CauseFlowGlobalConfiguration} into this record once per send.
+ *
+ * @param enabled                    whether alerts are sent at all
+ * @param endpointUrl                CauseFlow base URL, e.g. {@code https://api.causeflow.ai}
+ * @param tenantId                   the tenant ID
+ * @param apiKeyCredentialsId        ID of the Secret text credential holding the API key
+ * @param webhookSecretCredentialsId ID of the Secret text credential holding the webhook secret
+ * @param signatureFormat            how the signature header is written
+ * @param defaultEnvironment         environment sent when none is given (may be empty)
+ * @param severityRules              severity rules text, one rule per line (may be empty)
+ * @param defaultTags                tags added to every alert
+ * @param serviceRule                how the service is derived when none is given (may be empty)
+ * @param perAttemptTimeoutSeconds   timeout of one HTTP attempt
+ * @param totalBudgetSeconds         time budget for all attempts
+ * @param maxAttempts                maximum number of attempts
+ * @param logExcerptLines            log excerpt cap in lines
+ * @param logExcerptBytes            log excerpt cap in bytes
+ * @param dedupScope                 how the sourceAlertId is derived when none is given
+ */
+public record GlobalDefaults(boolean enabled, String endpointUrl, String tenantId, String apiKeyCredentialsId,
+        String webhookSecretCredentialsId, SignatureFormat signatureFormat, String defaultEnvironment,
+        String severityRules, Map<String, String> defaultTags, String serviceRule, int perAttemptTimeoutSeconds,
+        int totalBudgetSeconds, int maxAttempts, int logExcerptLines, int logExcerptBytes, DedupScope dedupScope) {
+    /** CauseFlow's hosted API. */
+    public static final String DEFAULT_ENDPOINT = "https://api.causeflow.ai";
+    /** Default timeout of one attempt. */
+    public static final int DEFAULT_PER_ATTEMPT_TIMEOUT_SECONDS = 10;
+    /** Default budget for all attempts; keeps a build from waiting long on a notification. */
+    public static final int DEFAULT_TOTAL_BUDGET_SECONDS = 30;
+    /** Default number of attempts. */
+    public static final int DEFAULT_MAX_ATTEMPTS = 3;
+    /** Default log excerpt size in lines. */
+    public static final int DEFAULT_LOG_EXCERPT_LINES = 60;
+    /** Default log excerpt size in bytes. */
+    public static final int DEFAULT_LOG_EXCERPT_BYTES = 16_000;
+
+    /** Copies the tags. */
+    public GlobalDefaults {
+        defaultTags = Map.copyOf(defaultTags);
+    }
+
+    /**
+     * Returns the defaults of a fresh installation: hosted endpoint, nothing else configured.
+     *
+     * @return the defaults
+     */
+    public static GlobalDefaults fresh() {
+        return new GlobalDefaults(true, DEFAULT_ENDPOINT, "", "", "", SignatureFormat.PREFIXED, "", "", Map.of(), "",
+                DEFAULT_PER_ATTEMPT_TIMEOUT_SECONDS, DEFAULT_TOTAL_BUDGET_SECONDS, DEFAULT_MAX_ATTEMPTS,
+                DEFAULT_LOG_EXCERPT_LINES, DEFAULT_LOG_EXCERPT_BYTES, DedupScope.BUILD);
+    }
+}
