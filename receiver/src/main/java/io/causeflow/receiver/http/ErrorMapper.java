@@ -1,0 +1,48 @@
+package io.causeflow.receiver.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one place where failures become {@code {error, message}} answers. */
+final class ErrorMapper {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+
+    void api(ApiException e, Context ctx) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", e.code());
+        body.put("message", e.getMessage());
+        body.putAll(e.extra());
+        if (e.status() == 401 && "unauthorized".equals(e.code())) {
+            ctx.header("WWW-Authenticate", "Bearer");
+        }
+        if (e.status() == 413) {
+            // The rest of the body was never read; the connection cannot be reused.
+            ctx.header("Connection", "close");
+        }
+        LOG.info("{} {} -> {} {}", ctx.method(), ctx.path(), e.status(), e.code());
+        JsonResponses.write(ctx, e.status(), body);
+    }
+
+    /** Javalin's own answers (no such route, wrong method). */
+    void javalin(HttpResponseException e, Context ctx) {
+        String code = switch (e.getStatus()) {
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            default -> "http_" + e.getStatus();
+        };
+        JsonResponses.write(ctx, e.getStatus(), Map.of("error", code,
+                "message", ctx.method().name().toUpperCase(Locale.ROOT) + " " + ctx.path() + ": "
+                        + (e.getStatus() == 404 ? "no such endpoint" : "not allowed")));
+    }
+
+    void unexpected(Exception e, Context ctx) {
+        LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+        JsonResponses.write(ctx, 500, Map.of("error", "internal_error",
+                "message", "the receiver failed to handle the request; see its log"));
+    }
+}

@@ -1,0 +1,48 @@
+package io.causeflow.receiver.http;
+
+import io.causeflow.receiver.events.EventBus;
+import io.causeflow.receiver.ingest.AlertParser;
+import io.causeflow.receiver.ingest.IngestService;
+import io.causeflow.receiver.model.Tenants;
+import io.causeflow.receiver.store.ReceiverStore;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.HttpResponseException;
+import java.time.Duration;
+import java.util.Map;
+
+/** Every route of the receiver, in one table. Handlers get their services through their constructors. */
+public final class Routes {
+    private final WebhookHandler webhooks;
+    private final StreamHandler stream;
+    private final IncidentHandler incidents;
+    private final ErrorMapper errors = new ErrorMapper();
+
+    /**
+     * @param tenants      configured tenants
+     * @param store        durable store
+     * @param bus          live event fan-out
+     * @param ingest       ingest service
+     * @param maxBodyBytes webhook body limit
+     * @param pingInterval SSE ping interval
+     */
+    public Routes(Tenants tenants, ReceiverStore store, EventBus bus, IngestService ingest, long maxBodyBytes,
+            Duration pingInterval) {
+        this.webhooks = new WebhookHandler(tenants, new AlertParser(), ingest, maxBodyBytes);
+        this.stream = new StreamHandler(tenants, store, bus, pingInterval);
+        this.incidents = new IncidentHandler(tenants, store);
+    }
+
+    /** Declares the routes and the error mapping. */
+    public void register(RoutesConfig routes) {
+        routes.post("/v1/webhooks/{tenantId}/{provider}", webhooks::receive);
+        routes.get("/v1/notifications/stream", stream::stream);
+        routes.get("/v1/incidents", incidents::list);
+        routes.get("/v1/incidents/{incidentId}", incidents::get);
+        routes.post("/v1/incidents/{incidentId}/resolve", incidents::resolve);
+        routes.get("/health", ctx -> JsonResponses.write(ctx, 200, Map.of("status", "ok")));
+
+        routes.exception(ApiException.class, errors::api);
+        routes.exception(HttpResponseException.class, errors::javalin);
+        routes.exception(Exception.class, errors::unexpected);
+    }
+}
