@@ -318,13 +318,13 @@ public final class LogExcerptReader {
         }
 
         /**
-         * Returns the defaults: a 256 KiB window, 20 error lines, 60 tail lines, 500 characters per line, 16,000
+         * Returns the defaults: a 256 KiB window, 20 error lines, 30 tail lines, 500 characters per line, 16,000
          * characters in all (so the excerpt fits easily in an alert's description and metadata).
          *
          * @return the defaults
          */
         public static Limits defaults() {
-            return new Limits(DEFAULT_WINDOW_BYTES, 20, 60, 500, 16_000);
+            return new Limits(DEFAULT_WINDOW_BYTES, 20, 30, 500, 16_000);
         }
     }
 }

@@ -40,7 +40,7 @@ class LogExcerptReaderTest {
         assertThat(Files.size(log)).isGreaterThan(90_000_000L);
         assertThat(source.bytesRead.get()).isLessThanOrEqualTo(LogExcerptReader.Limits.DEFAULT_WINDOW_BYTES);
         assertThat(source.opened.get()).isEqualTo(1);
-        assertThat(excerpt.tailLines()).hasSize(60).endsWith(
+        assertThat(excerpt.tailLines()).hasSize(30).endsWith(
                 "[ERROR] compilation failed: cannot find symbol Foo", "[INFO] BUILD FAILURE", "Finished: FAILURE");
         assertThat(excerpt.logLength()).isEqualTo(Files.size(log));
         assertThat(excerpt.windowTruncated()).isTrue();
