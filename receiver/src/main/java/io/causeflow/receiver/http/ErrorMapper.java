@@ -35,14 +35,18 @@ final class ErrorMapper {
             case 405 -> "method_not_allowed";
             default -> "http_" + e.getStatus();
         };
-        JsonResponses.write(ctx, e.getStatus(), Map.of("error", code,
-                "message", ctx.method().name().toUpperCase(Locale.ROOT) + " " + ctx.path() + ": "
-                        + (e.getStatus() == 404 ? "no such endpoint" : "not allowed")));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", code);
+        body.put("message", ctx.method().name().toUpperCase(Locale.ROOT) + " " + ctx.path() + ": "
+                + (e.getStatus() == 404 ? "no such endpoint" : "not allowed"));
+        JsonResponses.write(ctx, e.getStatus(), body);
     }
 
     void unexpected(Exception e, Context ctx) {
         LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-        JsonResponses.write(ctx, 500, Map.of("error", "internal_error",
-                "message", "the receiver failed to handle the request; see its log"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", "internal_error");
+        body.put("message", "the receiver failed to handle the request; see its log");
+        JsonResponses.write(ctx, 500, body);
     }
 }

@@ -12,6 +12,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -63,7 +64,10 @@ final class WebhookHandler {
         if (result.kind() == IngestResult.Kind.DUPLICATE) {
             throw ApiException.duplicate(result.incidentId());
         }
-        JsonResponses.write(ctx, 202, Map.of("incidentId", result.incidentId(), "status", "triaging"));
+        Map<String, Object> accepted = new LinkedHashMap<>();
+        accepted.put("incidentId", result.incidentId());
+        accepted.put("status", "triaging");
+        JsonResponses.write(ctx, 202, accepted);
     }
 
     /** Reads at most limit + 1 bytes: one more than allowed is enough to know the body is too large. */
