@@ -46,7 +46,7 @@ public final class AlertDelivery {
     public DeliveryReport send(final AlertSettings settings, final BuildSnapshot snapshot,
             final CredentialLookup credentials) {
         if (!settings.enabled()) {
-            return DeliveryReport.skipped(LogTexts.format("disabled"), settings.explicit().sourceAlertId(),
+            return DeliveryReport.skipped(PluginTexts.format("disabled"), settings.explicit().sourceAlertId(),
                     clock.instant());
         }
         Alert alert;
@@ -54,7 +54,7 @@ public final class AlertDelivery {
             alert = FailureAlertMapper.map(snapshot, settings.rules(), settings.explicit());
         }
         catch (IllegalArgumentException | IllegalStateException e) {
-            return DeliveryReport.notSent(LogTexts.format("clientRefused", e.getMessage()),
+            return DeliveryReport.notSent(PluginTexts.format("clientRefused", e.getMessage()),
                     settings.explicit().sourceAlertId(), clock.instant());
         }
         return deliver(settings, alert, credentials);
@@ -72,7 +72,7 @@ public final class AlertDelivery {
             final CredentialLookup credentials) {
         Optional<String> sourceAlertId = alert.sourceAlertId();
         if (!settings.enabled()) {
-            return DeliveryReport.skipped(LogTexts.format("disabled"), sourceAlertId, clock.instant());
+            return DeliveryReport.skipped(PluginTexts.format("disabled"), sourceAlertId, clock.instant());
         }
         Optional<String> problem = configurationProblem(settings);
         if (problem.isPresent()) {
@@ -101,7 +101,7 @@ public final class AlertDelivery {
                     .build();
         }
         catch (IllegalArgumentException | IllegalStateException e) {
-            return DeliveryReport.notSent(LogTexts.format("invalidSettings", e.getMessage()), sourceAlertId,
+            return DeliveryReport.notSent(PluginTexts.format("invalidSettings", e.getMessage()), sourceAlertId,
                     clock.instant()).masking(secrets);
         }
         DeliveryOutcome outcome = client.send(alert);
@@ -116,16 +116,16 @@ public final class AlertDelivery {
      */
     static Optional<String> configurationProblem(final AlertSettings settings) {
         if (!isHttpUrl(settings.endpointUrl())) {
-            return Optional.of(LogTexts.format("badEndpoint", settings.endpointUrl()));
+            return Optional.of(PluginTexts.format("badEndpoint", settings.endpointUrl()));
         }
         if (settings.tenantId().isBlank()) {
-            return Optional.of(LogTexts.format("noTenant"));
+            return Optional.of(PluginTexts.format("noTenant"));
         }
         if (settings.apiKeyCredentialsId().isBlank()) {
-            return Optional.of(LogTexts.format("noCredentialsId", LogTexts.format("apiKey"), "apiKeyCredentialsId"));
+            return Optional.of(PluginTexts.format("noCredentialsId", PluginTexts.format("apiKey"), "apiKeyCredentialsId"));
         }
         if (settings.webhookSecretCredentialsId().isBlank()) {
-            return Optional.of(LogTexts.format("noCredentialsId", LogTexts.format("webhookSecret"),
+            return Optional.of(PluginTexts.format("noCredentialsId", PluginTexts.format("webhookSecret"),
                     "webhookSecretCredentialsId"));
         }
         return Optional.empty();
@@ -149,9 +149,9 @@ public final class AlertDelivery {
     }
 
     private static String credentialProblem(final String which, final SecretLookup lookup) {
-        String name = LogTexts.format(which);
+        String name = PluginTexts.format(which);
         return lookup.kind() == SecretLookup.Kind.WRONG_TYPE
-                ? LogTexts.format("credentialWrongType", name, lookup.credentialsId(), lookup.actualType())
-                : LogTexts.format("credentialMissing", name, lookup.credentialsId());
+                ? PluginTexts.format("credentialWrongType", name, lookup.credentialsId(), lookup.actualType())
+                : PluginTexts.format("credentialMissing", name, lookup.credentialsId());
     }
 }

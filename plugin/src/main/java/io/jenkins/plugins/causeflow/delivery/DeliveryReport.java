@@ -120,20 +120,20 @@ public final class DeliveryReport {
      * @return the line, starting with {@code [CauseFlow]}
      */
     public String logLine() {
-        String none = LogTexts.format("none");
+        String none = PluginTexts.format("none");
         String id = sourceAlertId == null ? none : sourceAlertId;
         return switch (status) {
             case ACCEPTED -> incidentId == null
-                    ? LogTexts.format("acceptedNoIncident", httpText(), attempts, id)
-                    : LogTexts.format("accepted", incidentId, incidentLink, id, httpText(), attempts);
+                    ? PluginTexts.format("acceptedNoIncident", httpText(), attempts, id)
+                    : PluginTexts.format("accepted", incidentId, incidentLink, id, httpText(), attempts);
             case DUPLICATE -> incidentId == null
-                    ? LogTexts.format("duplicateNoIncident", id)
-                    : LogTexts.format("duplicate", id, incidentId, incidentLink);
-            case REJECTED -> LogTexts.format("rejected", httpText(), message);
+                    ? PluginTexts.format("duplicateNoIncident", id)
+                    : PluginTexts.format("duplicate", id, incidentId, incidentLink);
+            case REJECTED -> PluginTexts.format("rejected", httpText(), message);
             case FAILED -> attempts == 0
-                    ? LogTexts.format("notSent", message)
-                    : LogTexts.format("failed", attempts, message);
-            case SKIPPED -> LogTexts.format("skipped", message);
+                    ? PluginTexts.format("notSent", message)
+                    : PluginTexts.format("failed", attempts, message);
+            case SKIPPED -> PluginTexts.format("skipped", message);
         };
     }
 

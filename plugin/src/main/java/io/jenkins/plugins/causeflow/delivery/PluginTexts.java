@@ -5,13 +5,14 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 
 /**
- * The user-facing texts of this package, read from {@code Messages.properties} next to it. Properties only (never a
- * class lookup), so the bundle works with or without a generated {@code Messages} class and needs no Jenkins.
+ * The plugin's user-facing texts (build-log lines, validation messages, display names), read from
+ * {@code io/jenkins/plugins/causeflow/Messages.properties}. Properties only (never a class lookup), so the bundle
+ * works with or without a generated {@code Messages} class, and plain code and tests need no Jenkins.
  */
-final class LogTexts {
-    private static final String BUNDLE = "io.jenkins.plugins.causeflow.delivery.Messages";
+public final class PluginTexts {
+    private static final String BUNDLE = "io.jenkins.plugins.causeflow.Messages";
 
-    private LogTexts() {
+    private PluginTexts() {
     }
 
     /**
@@ -21,9 +22,9 @@ final class LogTexts {
      * @param args the {@link MessageFormat} arguments
      * @return the formatted text
      */
-    static String format(final String key, final Object... args) {
+    public static String format(final String key, final Object... args) {
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, Locale.getDefault(),
-                LogTexts.class.getClassLoader(),
+                PluginTexts.class.getClassLoader(),
                 ResourceBundle.Control.getControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         return new MessageFormat(bundle.getString(key), Locale.ROOT).format(args);
     }

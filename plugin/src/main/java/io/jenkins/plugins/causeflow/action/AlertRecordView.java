@@ -1,0 +1,96 @@
+package io.jenkins.plugins.causeflow.action;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * Display-ready values of one {@link AlertRecord} for {@code summary.jelly} and {@code index.jelly}, so the views only
+ * print getters. Plain Java; tested without Jenkins.
+ */
+public final class AlertRecordView {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ROOT);
+
+    private final AlertRecord record;
+    private final ZoneId zone;
+
+    /**
+     * Creates the view.
+     *
+     * @param record the record
+     * @param zone   the zone to show times in
+     */
+    public AlertRecordView(final AlertRecord record, final ZoneId zone) {
+        this.record = record;
+        this.zone = zone;
+    }
+
+    /** @return e.g. "Accepted", "Duplicate (already delivered)", "Not delivered" */
+    public String getStatusText() {
+        return switch (record.getStatus()) {
+            case "ACCEPTED" -> "Accepted";
+            case "DUPLICATE" -> "Duplicate (already delivered)";
+            case "REJECTED" -> "Rejected by CauseFlow";
+            case "SKIPPED" -> "Skipped";
+            default -> "Not delivered";
+        };
+    }
+
+    /** @return the Jenkins symbol for the status, for an icon */
+    public String getIconSymbol() {
+        return record.isDelivered() ? "symbol-status-blue" : "SKIPPED".equals(record.getStatus())
+                ? "symbol-status-nobuilt" : "symbol-status-red";
+    }
+
+    /** @return whether there is an incident to link to */
+    public boolean isHasIncident() {
+        return !record.getIncidentId().isEmpty();
+    }
+
+    /** @return the incident ID, or "none" */
+    public String getIncidentText() {
+        return record.getIncidentId().isEmpty() ? "none" : record.getIncidentId();
+    }
+
+    /** @return the incident link, or empty */
+    public String getIncidentLink() {
+        return record.getIncidentLink();
+    }
+
+    /** @return the sourceAlertId, or "none" */
+    public String getSourceAlertIdText() {
+        return record.getSourceAlertId().isEmpty() ? "none" : record.getSourceAlertId();
+    }
+
+    /** @return e.g. "HTTP 202 after 1 attempt" or "no response after 3 attempts" or "not sent" */
+    public String getDeliveryText() {
+        int attempts = record.getAttempts();
+        if (attempts == 0) {
+            return "not sent";
+        }
+        String tries = attempts + (attempts == 1 ? " attempt" : " attempts");
+        return record.getHttpStatus() == 0 ? "no response after " + tries
+                : "HTTP " + record.getHttpStatus() + " after " + tries;
+    }
+
+    /** @return e.g. "Pipeline step", "post-build action", "automatic alert" */
+    public String getTriggerText() {
+        return switch (record.getTrigger()) {
+            case "step" -> "Pipeline step";
+            case "notifier" -> "post-build action";
+            case "automatic" -> "automatic alert";
+            default -> record.getTrigger();
+        };
+    }
+
+    /** @return the time, e.g. "2026-11-26 23:59:00 UTC" */
+    public String getTimeText() {
+        return TIME.format(Instant.ofEpochMilli(record.getTimeMillis()).atZone(zone));
+    }
+
+    /** @return the redacted message */
+    public String getMessage() {
+        return record.getMessage();
+    }
+}

@@ -1,0 +1,155 @@
+package io.jenkins.plugins.causeflow.action;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.Run;
+import io.jenkins.plugins.causeflow.delivery.DeliveryReport;
+import io.jenkins.plugins.causeflow.delivery.PluginTexts;
+import java.io.IOException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jenkins.model.RunAction2;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
+
+/**
+ * The CauseFlow outcomes of one build, persisted with it, shown on the build page ({@code summary.jelly}) and at
+ * {@code .../causeflow/} ({@code index.jelly}), and exported to the REST API ({@code .../api/json}). One action per
+ * build, holding every alert sent for it (a step may be called more than once).
+ */
+@ExportedBean
+public class CauseFlowAction implements RunAction2 {
+    private static final Logger LOGGER = Logger.getLogger(CauseFlowAction.class.getName());
+
+    private final List<AlertRecord> records = new ArrayList<>();
+    @CheckForNull
+    private transient Run<?, ?> run;
+
+    /**
+     * Adds a report to a build's action (creating it on first use) and saves the build.
+     *
+     * @param run     the build
+     * @param report  the outcome
+     * @param trigger step, notifier or automatic
+     */
+    public static void record(final Run<?, ?> run, final DeliveryReport report, final String trigger) {
+        synchronized (run) {
+            CauseFlowAction action = run.getAction(CauseFlowAction.class);
+            if (action == null) {
+                action = new CauseFlowAction();
+                run.addAction(action);
+            }
+            action.add(AlertRecord.of(report, trigger));
+        }
+        try {
+            run.save(); // a notifier runs after the build was saved for the last time
+        }
+        catch (IOException e) {
+            LOGGER.log(Level.WARNING, "Cannot save the CauseFlow outcome of " + run.getExternalizableId(), e);
+        }
+    }
+
+    /**
+     * Returns whether an alert with this sourceAlertId already reached CauseFlow from this build.
+     *
+     * @param run           the build
+     * @param sourceAlertId the id
+     * @return true when a record with that id is ACCEPTED or DUPLICATE
+     */
+    public static boolean hasDelivered(final Run<?, ?> run, final String sourceAlertId) {
+        CauseFlowAction action = run.getAction(CauseFlowAction.class);
+        return action != null && action.getRecords().stream()
+                .anyMatch(record -> record.isDelivered() && record.getSourceAlertId().equals(sourceAlertId));
+    }
+
+    synchronized void add(final AlertRecord record) {
+        records.add(record);
+    }
+
+    /** @return every outcome, oldest first */
+    @Exported(name = "alerts", inline = true)
+    public synchronized List<AlertRecord> getRecords() {
+        return List.copyOf(records);
+    }
+
+    /** @return the latest outcome's status, e.g. ACCEPTED */
+    @Exported
+    public String getStatus() {
+        return latest().map(AlertRecord::getStatus).orElse("");
+    }
+
+    /** @return the latest incident ID, or empty */
+    @Exported
+    public String getIncidentId() {
+        return latest().map(AlertRecord::getIncidentId).orElse("");
+    }
+
+    /** @return the latest incident link, or empty */
+    @Exported
+    public String getIncidentLink() {
+        return latest().map(AlertRecord::getIncidentLink).orElse("");
+    }
+
+    /** @return the latest sourceAlertId, or empty */
+    @Exported
+    public String getSourceAlertId() {
+        return latest().map(AlertRecord::getSourceAlertId).orElse("");
+    }
+
+    /** @return the latest outcome's time, epoch milliseconds, or 0 */
+    @Exported
+    public long getTimeMillis() {
+        return latest().map(AlertRecord::getTimeMillis).orElse(0L);
+    }
+
+    /** @return the latest message, or empty */
+    @Exported
+    public String getMessage() {
+        return latest().map(AlertRecord::getMessage).orElse("");
+    }
+
+    /** @return every outcome, display-ready, for the views */
+    public List<AlertRecordView> getViews() {
+        ZoneId zone = ZoneId.systemDefault();
+        return getRecords().stream().map(record -> new AlertRecordView(record, zone)).toList();
+    }
+
+    private java.util.Optional<AlertRecord> latest() {
+        List<AlertRecord> all = getRecords();
+        return all.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(all.get(all.size() - 1));
+    }
+
+    /** @return the build, once attached */
+    @CheckForNull
+    public Run<?, ?> getRun() {
+        return run;
+    }
+
+    @Override
+    public void onAttached(final Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public void onLoad(final Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    @CheckForNull
+    public String getIconFileName() {
+        return null; // no side-panel link; summary.jelly shows the outcome on the build page
+    }
+
+    @Override
+    public String getDisplayName() {
+        return PluginTexts.format("action.displayName");
+    }
+
+    @Override
+    public String getUrlName() {
+        return "causeflow";
+    }
+}

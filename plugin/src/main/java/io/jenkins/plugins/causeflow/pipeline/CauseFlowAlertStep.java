@@ -1,0 +1,420 @@
+package io.jenkins.plugins.causeflow.pipeline;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.Util;
+import hudson.model.Item;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.causeflow.client.Severity;
+import io.causeflow.client.failure.DedupScope;
+import io.jenkins.plugins.causeflow.RunAlertDispatcher;
+import io.jenkins.plugins.causeflow.config.FormChecks;
+import io.jenkins.plugins.causeflow.credentials.CredentialsListBoxes;
+import io.jenkins.plugins.causeflow.delivery.DeliveryReport;
+import io.jenkins.plugins.causeflow.delivery.ExplicitSettings;
+import io.jenkins.plugins.causeflow.delivery.PluginTexts;
+import io.jenkins.plugins.causeflow.snapshot.RunSnapshotReader;
+import java.io.Serial;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * {@code causeflowAlert}: sends an alert about the current build. Every argument is optional ({@code causeflowAlert()}
+ * uses the global configuration and describes the build), works outside {@code node} and in
+ * {@code post { failure { ... } }}, and returns a map with {@code status}, {@code incidentId}, {@code incidentLink},
+ * {@code sourceAlertId}, {@code httpStatus}, {@code attempts} and {@code message}. A failed delivery fails the build
+ * only with {@code failOnError: true}.
+ */
+public class CauseFlowAlertStep extends Step {
+    @CheckForNull
+    private String title;
+    @CheckForNull
+    private String description;
+    @CheckForNull
+    private String severity;
+    @CheckForNull
+    private String service;
+    @CheckForNull
+    private String environment;
+    @CheckForNull
+    private Map<String, Object> tags;
+    @CheckForNull
+    private Map<String, Object> metadata;
+    @CheckForNull
+    private String sourceAlertId;
+    @CheckForNull
+    private String dedupScope;
+    private boolean failOnError;
+    @CheckForNull
+    private Integer logExcerptLines;
+    @CheckForNull
+    private Integer logExcerptBytes;
+    @CheckForNull
+    private String endpointUrl;
+    @CheckForNull
+    private String tenantId;
+    @CheckForNull
+    private String apiKeyCredentialsId;
+    @CheckForNull
+    private String webhookSecretCredentialsId;
+    @CheckForNull
+    private String signatureFormat;
+    @CheckForNull
+    private String severityRules;
+    @CheckForNull
+    private String serviceRule;
+    @CheckForNull
+    private Integer perAttemptTimeoutSeconds;
+    @CheckForNull
+    private Integer totalBudgetSeconds;
+    @CheckForNull
+    private Integer maxAttempts;
+
+    /** Creates the step; every argument is an optional setter. */
+    @DataBoundConstructor
+    public CauseFlowAlertStep() {
+        super();
+    }
+
+    /**
+     * Returns the explicit values of this call as plain data.
+     *
+     * @return the overrides
+     */
+    public ExplicitSettings toExplicitSettings() {
+        return ExplicitSettings.builder()
+                .title(title).description(description).severity(severity).service(service)
+                .environment(environment).tags(tags).metadata(metadata).sourceAlertId(sourceAlertId)
+                .dedupScope(dedupScope).failOnError(failOnError)
+                .logExcerptLines(logExcerptLines).logExcerptBytes(logExcerptBytes)
+                .endpointUrl(endpointUrl).tenantId(tenantId).apiKeyCredentialsId(apiKeyCredentialsId)
+                .webhookSecretCredentialsId(webhookSecretCredentialsId).signatureFormat(signatureFormat)
+                .severityRules(severityRules).serviceRule(serviceRule)
+                .perAttemptTimeoutSeconds(perAttemptTimeoutSeconds).totalBudgetSeconds(totalBudgetSeconds)
+                .maxAttempts(maxAttempts)
+                .build();
+    }
+
+    @Override
+    public StepExecution start(final StepContext context) {
+        return new Execution(this, context);
+    }
+
+    /** Runs the send on the non-blocking step pool (HTTP must never run on the CPS VM thread). */
+    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        private final transient CauseFlowAlertStep step;
+
+        Execution(final CauseFlowAlertStep step, final StepContext context) {
+            super(context);
+            this.step = step;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            StepContext context = getContext();
+            Run<?, ?> run = context.get(Run.class);
+            TaskListener listener = context.get(TaskListener.class);
+            EnvVars env = context.get(EnvVars.class);
+            Map<String, String> environment = env == null ? RunSnapshotReader.environment(run, listener) : env;
+            DeliveryReport report = RunAlertDispatcher.dispatch(run, listener, environment,
+                    step.toExplicitSettings(), RunAlertDispatcher.Trigger.STEP, false);
+            if (report.failsBuild(step.failOnError)) {
+                run.setResult(Result.FAILURE);
+                throw new AbortException(PluginTexts.format("step.failOnError", report.status().name(),
+                        report.message()));
+            }
+            return report.toStepResult();
+        }
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    @DataBoundSetter
+    public void setTitle(@CheckForNull final String title) {
+        this.title = Util.fixEmptyAndTrim(title);
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    @DataBoundSetter
+    public void setDescription(@CheckForNull final String description) {
+        this.description = Util.fixEmptyAndTrim(description);
+    }
+
+    public String getSeverity() {
+        return severity;
+    }
+
+    @DataBoundSetter
+    public void setSeverity(@CheckForNull final String severity) {
+        this.severity = Util.fixEmptyAndTrim(severity);
+    }
+
+    public String getService() {
+        return service;
+    }
+
+    @DataBoundSetter
+    public void setService(@CheckForNull final String service) {
+        this.service = Util.fixEmptyAndTrim(service);
+    }
+
+    public String getEnvironment() {
+        return environment;
+    }
+
+    @DataBoundSetter
+    public void setEnvironment(@CheckForNull final String environment) {
+        this.environment = Util.fixEmptyAndTrim(environment);
+    }
+
+    public Map<String, Object> getTags() {
+        return tags;
+    }
+
+    @DataBoundSetter
+    public void setTags(@CheckForNull final Map<String, Object> tags) {
+        this.tags = tags == null || tags.isEmpty() ? null : new LinkedHashMap<>(tags);
+    }
+
+    public Map<String, Object> getMetadata() {
+        return metadata;
+    }
+
+    @DataBoundSetter
+    public void setMetadata(@CheckForNull final Map<String, Object> metadata) {
+        this.metadata = metadata == null || metadata.isEmpty() ? null : new LinkedHashMap<>(metadata);
+    }
+
+    public String getSourceAlertId() {
+        return sourceAlertId;
+    }
+
+    @DataBoundSetter
+    public void setSourceAlertId(@CheckForNull final String sourceAlertId) {
+        this.sourceAlertId = Util.fixEmptyAndTrim(sourceAlertId);
+    }
+
+    public String getDedupScope() {
+        return dedupScope;
+    }
+
+    @DataBoundSetter
+    public void setDedupScope(@CheckForNull final String dedupScope) {
+        this.dedupScope = Util.fixEmptyAndTrim(dedupScope);
+    }
+
+    public boolean isFailOnError() {
+        return failOnError;
+    }
+
+    @DataBoundSetter
+    public void setFailOnError(final boolean failOnError) {
+        this.failOnError = failOnError;
+    }
+
+    public Integer getLogExcerptLines() {
+        return logExcerptLines;
+    }
+
+    @DataBoundSetter
+    public void setLogExcerptLines(@CheckForNull final Integer logExcerptLines) {
+        this.logExcerptLines = logExcerptLines;
+    }
+
+    public Integer getLogExcerptBytes() {
+        return logExcerptBytes;
+    }
+
+    @DataBoundSetter
+    public void setLogExcerptBytes(@CheckForNull final Integer logExcerptBytes) {
+        this.logExcerptBytes = logExcerptBytes;
+    }
+
+    public String getEndpointUrl() {
+        return endpointUrl;
+    }
+
+    @DataBoundSetter
+    public void setEndpointUrl(@CheckForNull final String endpointUrl) {
+        this.endpointUrl = Util.fixEmptyAndTrim(endpointUrl);
+    }
+
+    public String getTenantId() {
+        return tenantId;
+    }
+
+    @DataBoundSetter
+    public void setTenantId(@CheckForNull final String tenantId) {
+        this.tenantId = Util.fixEmptyAndTrim(tenantId);
+    }
+
+    public String getApiKeyCredentialsId() {
+        return apiKeyCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setApiKeyCredentialsId(@CheckForNull final String apiKeyCredentialsId) {
+        this.apiKeyCredentialsId = Util.fixEmptyAndTrim(apiKeyCredentialsId);
+    }
+
+    public String getWebhookSecretCredentialsId() {
+        return webhookSecretCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setWebhookSecretCredentialsId(@CheckForNull final String webhookSecretCredentialsId) {
+        this.webhookSecretCredentialsId = Util.fixEmptyAndTrim(webhookSecretCredentialsId);
+    }
+
+    public String getSignatureFormat() {
+        return signatureFormat;
+    }
+
+    @DataBoundSetter
+    public void setSignatureFormat(@CheckForNull final String signatureFormat) {
+        this.signatureFormat = Util.fixEmptyAndTrim(signatureFormat);
+    }
+
+    public String getSeverityRules() {
+        return severityRules;
+    }
+
+    @DataBoundSetter
+    public void setSeverityRules(@CheckForNull final String severityRules) {
+        this.severityRules = Util.fixEmptyAndTrim(severityRules);
+    }
+
+    public String getServiceRule() {
+        return serviceRule;
+    }
+
+    @DataBoundSetter
+    public void setServiceRule(@CheckForNull final String serviceRule) {
+        this.serviceRule = Util.fixEmptyAndTrim(serviceRule);
+    }
+
+    public Integer getPerAttemptTimeoutSeconds() {
+        return perAttemptTimeoutSeconds;
+    }
+
+    @DataBoundSetter
+    public void setPerAttemptTimeoutSeconds(@CheckForNull final Integer perAttemptTimeoutSeconds) {
+        this.perAttemptTimeoutSeconds = perAttemptTimeoutSeconds;
+    }
+
+    public Integer getTotalBudgetSeconds() {
+        return totalBudgetSeconds;
+    }
+
+    @DataBoundSetter
+    public void setTotalBudgetSeconds(@CheckForNull final Integer totalBudgetSeconds) {
+        this.totalBudgetSeconds = totalBudgetSeconds;
+    }
+
+    public Integer getMaxAttempts() {
+        return maxAttempts;
+    }
+
+    @DataBoundSetter
+    public void setMaxAttempts(@CheckForNull final Integer maxAttempts) {
+        this.maxAttempts = maxAttempts;
+    }
+
+    /** Describes {@code causeflowAlert} to Pipeline and the snippet generator. */
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class);
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "causeflowAlert";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return PluginTexts.format("step.displayName");
+        }
+
+        @POST
+        public ListBoxModel doFillApiKeyCredentialsIdItems(@AncestorInPath @CheckForNull final Item item,
+                @QueryParameter final String apiKeyCredentialsId) {
+            return CredentialsListBoxes.secretTextChoices(item, apiKeyCredentialsId);
+        }
+
+        @POST
+        public ListBoxModel doFillWebhookSecretCredentialsIdItems(@AncestorInPath @CheckForNull final Item item,
+                @QueryParameter final String webhookSecretCredentialsId) {
+            return CredentialsListBoxes.secretTextChoices(item, webhookSecretCredentialsId);
+        }
+
+        @POST
+        public ListBoxModel doFillSeverityItems(@AncestorInPath @CheckForNull final Item item) {
+            ListBoxModel model = new ListBoxModel();
+            model.add(PluginTexts.format("step.severityFromRules"), "");
+            if (CredentialsListBoxes.mayConfigure(item)) {
+                for (Severity value : Severity.values()) {
+                    model.add(value.wireName(), value.name());
+                }
+            }
+            return model;
+        }
+
+        @POST
+        public ListBoxModel doFillDedupScopeItems(@AncestorInPath @CheckForNull final Item item) {
+            ListBoxModel model = new ListBoxModel();
+            model.add(PluginTexts.format("step.scopeFromGlobal"), "");
+            if (CredentialsListBoxes.mayConfigure(item)) {
+                for (DedupScope value : DedupScope.values()) {
+                    model.add(value.name(), value.name());
+                }
+            }
+            return model;
+        }
+
+        @POST
+        public FormValidation doCheckEndpointUrl(@AncestorInPath @CheckForNull final Item item,
+                @QueryParameter final String value) {
+            if (!CredentialsListBoxes.mayConfigure(item)) {
+                return FormValidation.ok();
+            }
+            return FormChecks.endpointUrl(value, false);
+        }
+
+        @POST
+        public FormValidation doCheckLogExcerptLines(@AncestorInPath @CheckForNull final Item item,
+                @QueryParameter final String value) {
+            if (!CredentialsListBoxes.mayConfigure(item)) {
+                return FormValidation.ok();
+            }
+            return FormChecks.range(value, 1, 1000);
+        }
+    }
+}
