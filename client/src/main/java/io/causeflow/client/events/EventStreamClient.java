@@ -55,7 +55,7 @@ public final class EventStreamClient {
         this.endpoint = Endpoints.notificationStream(builder.baseUrl);
         this.token = builder.token;
         this.httpClient = builder.httpClient == null ? HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(10)).build() : builder.httpClient;
+                .connectTimeout(Duration.ofSeconds(10)).version(HttpClient.Version.HTTP_1_1).build() : builder.httpClient;
         this.heartbeatTimeout = builder.heartbeatTimeout;
         this.reconnectDelay = builder.reconnectDelay;
         this.maxReconnectDelay = builder.maxReconnectDelay;
