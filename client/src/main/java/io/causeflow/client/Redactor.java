@@ -11,6 +11,11 @@ import java.util.List;
 public final class Redactor {
     /** What a removed secret is replaced with. */
     public static final String MASK = "****";
+    /**
+     * Shorter values are not searched for: masking every "s" of a one-letter test secret would garble each
+     * message while hiding nothing, since such a value cannot be told apart from ordinary text.
+     */
+    public static final int MIN_SECRET_LENGTH = 4;
 
     private final List<String> secrets;
 
@@ -19,7 +24,7 @@ public final class Redactor {
     }
 
     /**
-     * Creates a redactor; empty and {@code null} secrets are ignored.
+     * Creates a redactor; {@code null} secrets and those shorter than {@link #MIN_SECRET_LENGTH} are ignored.
      *
      * @param secrets the values to remove
      * @return the redactor
@@ -27,7 +32,7 @@ public final class Redactor {
     public static Redactor of(final String... secrets) {
         List<String> list = new ArrayList<>();
         for (String secret : secrets) {
-            if (secret != null && !secret.isEmpty()) {
+            if (secret != null && secret.length() >= MIN_SECRET_LENGTH) {
                 list.add(secret);
             }
         }

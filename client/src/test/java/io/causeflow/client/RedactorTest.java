@@ -8,10 +8,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RedactorTest {
     @Test
     void shouldRemoveEverySecretEverywhere() {
-        Redactor redactor = Redactor.of("key123", "sec456", null, "");
+        Redactor redactor = Redactor.of("key123", "sec456", null, "", "s");
 
         assertThat(redactor.redact("key123/sec456 and key123 again")).isEqualTo("****/**** and **** again");
         assertThat(redactor.redact(null)).isEmpty();
+    }
+
+    @Test
+    void shouldLeaveTextReadableWhenASecretIsTooShortToFind() {
+        assertThat(Redactor.of("s").redact("failed after 2 attempts")).isEqualTo("failed after 2 attempts");
+        assertThat(Redactor.of("abcd").redact("xabcdx")).isEqualTo("x****x");
     }
 
     @Test
