@@ -1,0 +1,80 @@
+package io.jenkins.plugins.causeflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import hudson.model.Result;
+import io.jenkins.plugins.causeflow.action.CauseFlowAction;
+import io.jenkins.plugins.causeflow.delivery.ResultThreshold;
+import io.jenkins.plugins.causeflow.freestyle.CauseFlowNotifier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.FailureBuilder;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** Tests the class {@link CauseFlowNotifier} in a real Jenkins against a loopback receiver. */
+@WithJenkins
+class CauseFlowNotifierITest {
+    private LoopbackReceiver receiver;
+
+    @BeforeEach
+    void startReceiver(final JenkinsRule j) throws Exception {
+        receiver = LoopbackReceiver.start();
+        TestSetup.configure(receiver);
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        receiver.close();
+    }
+
+    @Test
+    void shouldAlertOnceForAFailingFreestyleBuildAndKeepItsResult(final JenkinsRule j) throws Exception {
+        FreeStyleProject project = j.createFreeStyleProject("app");
+        project.getBuildersList().add(new FailureBuilder());
+        project.getPublishersList().add(new CauseFlowNotifier());
+
+        FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
+
+        j.assertLogContains("[CauseFlow] Alert accepted: incident inc_1", build);
+        j.assertLogNotContains(LoopbackReceiver.API_KEY, build);
+        j.assertLogNotContains(LoopbackReceiver.WEBHOOK_SECRET, build);
+        assertThat(receiver.incidentCount()).isEqualTo(1);
+        assertThat(receiver.bodies().get(0)).contains("FAILURE", "app", "\"severity\":\"high\"");
+        CauseFlowAction action = build.getAction(CauseFlowAction.class);
+        assertThat(action).isNotNull();
+        assertThat(action.getStatus()).isEqualTo("ACCEPTED");
+        assertThat(action.getIncidentId()).isEqualTo("inc_1");
+    }
+
+    @Test
+    void shouldNotAlertForASuccessfulBuild(final JenkinsRule j) throws Exception {
+        FreeStyleProject project = j.createFreeStyleProject("green");
+        project.getPublishersList().add(new CauseFlowNotifier());
+
+        FreeStyleBuild build = j.buildAndAssertSuccess(project);
+
+        j.assertLogContains("[CauseFlow] Alert skipped", build);
+        assertThat(receiver.requestCount()).isZero();
+        assertThat(build.getAction(CauseFlowAction.class)).isNull();
+    }
+
+    @Test
+    void shouldNameAMissingCredentialWithoutFailingTheBuildFurther(final JenkinsRule j) throws Exception {
+        FreeStyleProject project = j.createFreeStyleProject("misconfigured");
+        project.getBuildersList().add(new FailureBuilder());
+        CauseFlowNotifier notifier = new CauseFlowNotifier();
+        notifier.setApiKeyCredentialsId("no-such-credential");
+        notifier.setThreshold(ResultThreshold.UNSTABLE);
+        project.getPublishersList().add(notifier);
+
+        FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
+
+        j.assertLogContains("the API key credential 'no-such-credential' was not found", build);
+        assertThat(receiver.requestCount()).isZero();
+        assertThat(build.getAction(CauseFlowAction.class).getStatus()).isEqualTo("FAILED");
+    }
+}
