@@ -10,7 +10,9 @@ import io.causeflow.client.Redactor;
 import io.causeflow.client.RetryPolicy;
 import io.causeflow.client.Severity;
 import io.causeflow.client.SignatureFormat;
+import io.causeflow.client.failure.AlertOverrides;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
@@ -80,6 +82,10 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--metadata", paramLabel = "KEY=VALUE", description = "A string metadata entry; repeatable.")
     private Map<String, String> metadata = new LinkedHashMap<>();
 
+    /** Build mode (--from-junit, --log, --job, ...): the alert comes from the failure mapper. */
+    @Mixin
+    private BuildOptions buildOptions = new BuildOptions();
+
     @Option(names = "--api-key-file", paramLabel = "FILE", description = "File holding the API key.")
     @CheckForNull
     private Path apiKeyFile;
@@ -114,6 +120,14 @@ final class SendCommand implements Callable<Integer> {
 
     /** The alert: file first, then each option that was given. */
     Alert.Builder alertBuilder() throws UsageException {
+        if (buildOptions.isRequested()) {
+            if (file != null) {
+                throw new UsageException("--file cannot be combined with --from-junit, --log or --job");
+            }
+            return buildOptions.alert(context, AlertOverrides.builder().title(title).description(description)
+                    .sourceAlertId(sourceAlertId).severity(severity == null ? null : Severity.parse(severity))
+                    .service(service).environment(environment).tags(tags).metadata(metadata).build());
+        }
         Alert.Builder builder = file == null ? Alert.builder() : AlertFile.read(file);
         if (title != null) {
             builder.title(title);
