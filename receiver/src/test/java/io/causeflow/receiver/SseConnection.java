@@ -127,15 +127,21 @@ final class SseConnection implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** Whether nothing (but pings) arrives within {@code wait}. */
+    /** Whether nothing but pings arrives within {@code wait}. */
     boolean quietFor(Duration wait) throws IOException {
-        socket.setSoTimeout((int) wait.toMillis());
+        long deadline = System.nanoTime() + wait.toNanos();
         try {
-            Optional<Frame> frame;
-            do {
-                frame = nextFrame();
-            } while (frame.isPresent() && "ping".equals(frame.get().event()));
-            return false;
+            while (true) {
+                long remaining = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
+                if (remaining <= 0) {
+                    return true;
+                }
+                socket.setSoTimeout((int) remaining);
+                Optional<Frame> frame = nextFrame();
+                if (frame.isEmpty() || !"ping".equals(frame.get().event())) {
+                    return false;
+                }
+            }
         }
         catch (SocketTimeoutException e) {
             return true;
