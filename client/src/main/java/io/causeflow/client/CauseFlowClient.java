@@ -73,11 +73,16 @@ public final class CauseFlowClient {
      * from HTTP/2, and plain-http h2c upgrades confuse some proxies), no redirects (a redirected POST would
      * lose its body or go to a host the signature was not meant for).
      *
-     * @return a new client
+     * @return the shared default client
      */
     public static HttpClient defaultHttpClient() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        return DefaultHttpClient.INSTANCE;
+    }
+
+    /** One shared client (and connection pool) for every CauseFlowClient built without one; created lazily. */
+    private static final class DefaultHttpClient {
+        private static final HttpClient INSTANCE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** @return the URL alerts are posted to */

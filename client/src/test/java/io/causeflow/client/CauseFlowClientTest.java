@@ -238,6 +238,23 @@ class CauseFlowClientTest {
     }
 
     @Test
+    void shouldKeepEveryRandomWaitWithinItsCeiling() {
+        answer(503, "");
+        RetryPolicy policy = RetryPolicy.builder().maxAttempts(8).initialBackoff(Duration.ofMillis(100))
+                .maxBackoff(Duration.ofMillis(1600)).totalBudget(Duration.ofMinutes(5)).build();
+        java.util.Random random = new java.util.Random(42);
+
+        client().retryPolicy(policy).jitter(random::nextDouble).build().send(TestAlerts.buildFailure().build());
+
+        List<Duration> waits = sleeper.waits();
+        assertThat(waits).hasSize(7);
+        for (int i = 0; i < waits.size(); i++) {
+            assertThat(waits.get(i)).as("wait %d", i + 1).isBetween(Duration.ZERO, policy.backoffCeiling(i + 1));
+        }
+        assertThat(waits).as("jitter actually varies the waits").doesNotHaveDuplicates();
+    }
+
+    @Test
     void shouldHonourRetryAfterSeconds() {
         server.stubFor(post(urlPathEqualTo(PATH)).inScenario(SCENARIO).whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")

@@ -186,9 +186,9 @@ final class StreamCommand implements java.util.concurrent.Callable<Integer> {
                     .append(e.title()).append(e.requiresApproval() ? " (needs approval)" : "");
         }
         else if (event instanceof GenericEvent) {
-            line.append(' ').append(oneLine(event.meta().rawData()));
+            line.append(' ').append(event.meta().rawData());
         }
-        return line.toString();
+        return oneLine(line.toString());
     }
 
     static String json(final CauseFlowEvent event) {
@@ -207,7 +207,13 @@ final class StreamCommand implements java.util.concurrent.Callable<Integer> {
         return node.toString();
     }
 
-    private static String oneLine(final String text) {
-        return text.replace('\n', ' ').replace('\r', ' ');
+    /** Server text reaches a terminal: one line, and no control characters (no escape sequences). */
+    static String oneLine(final String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(c < 0x20 || c == 0x7f ? ' ' : c);
+        }
+        return out.toString();
     }
 }

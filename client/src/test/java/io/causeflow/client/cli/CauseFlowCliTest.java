@@ -270,6 +270,16 @@ class CauseFlowCliTest {
     }
 
     @Test
+    void shouldKeepControlCharactersFromTheServerOffTheTerminal() {
+        server.stubFor(get(urlPathEqualTo(STREAM)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/event-stream")
+                .withBody("event: incident.created\ndata: {\"incidentId\":\"inc_1\",\"title\":\"a\\u001b[31mred\\nb\"}\n\n")));
+
+        assertThat(run("stream", "--max-events", "1", "--timeout", "20s")).isZero();
+        assertThat(out.lines()).containsExactly("incident.created inc_1 [] a [31mred b");
+    }
+
+    @Test
     void shouldEndTheStreamAtTheTimeout() {
         server.stubFor(get(urlPathEqualTo(STREAM)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/event-stream").withBody("retry: 50\nevent: ping\ndata: {}\n\n")));
