@@ -1,6 +1,8 @@
 package io.causeflow.client.failure;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -122,7 +124,8 @@ public final class SnapshotFixtures {
     }
 
     /**
-     * Returns the path of a fixture file next to this class.
+     * Returns the path of a fixture file next to this class (only when the test classes are a directory, i.e. in
+     * this module's own tests).
      *
      * @param name the file name
      * @return its path
@@ -135,9 +138,24 @@ public final class SnapshotFixtures {
         }
     }
 
+    /** Reads the log from the class path, so the fixtures also work from the client's test-jar. */
     private static LogExcerpt excerpt(final String name, final LogExcerpt.Origin origin) {
-        try {
-            return LogExcerptReader.withDefaults().read(new FileLogSource(resource(name)), origin);
+        try (InputStream in = SnapshotFixtures.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing fixture " + name);
+            }
+            byte[] log = in.readAllBytes();
+            return LogExcerptReader.withDefaults().read(new LogSource() {
+                @Override
+                public long length() {
+                    return log.length;
+                }
+
+                @Override
+                public InputStream openFrom(final long offset) {
+                    return new ByteArrayInputStream(log, (int) offset, log.length - (int) offset);
+                }
+            }, origin);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
