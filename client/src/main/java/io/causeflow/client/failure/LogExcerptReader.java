@@ -81,17 +81,16 @@ public final class LogExcerptReader {
     public LogExcerpt read(final LogSource source, final LogExcerpt.Origin origin) throws IOException {
         long length = source.length();
         long start = Math.max(0, length - limits.windowBytes());
-        int wanted = (int) (length - start);
+        boolean windowTruncated = start > 0;
+        // One byte more before the window tells whether its first line is whole (the byte is a newline).
+        long readFrom = windowTruncated ? start - 1 : 0;
+        int wanted = (int) (length - readFrom);
         byte[] window;
-        try (InputStream in = source.openFrom(start)) {
+        try (InputStream in = source.openFrom(readFrom)) {
             // readNBytes stops at `wanted` even if the log grew meanwhile: the window never exceeds the limit.
             window = in.readNBytes(wanted);
         }
-        int from = 0;
-        boolean windowTruncated = start > 0;
-        if (windowTruncated) {
-            from = startOfFirstWholeLine(window);
-        }
+        int from = windowTruncated ? startOfFirstWholeLine(window) : 0;
         List<String> lines = splitClean(decode(window, from));
         return select(origin, lines, length, windowTruncated);
     }
@@ -150,6 +149,11 @@ public final class LogExcerptReader {
      */
     static String clean(final String raw) {
         String line = removeNotes(raw);
+        // A carriage return inside a line redraws it (progress bars): only the last drawing is what a reader saw.
+        int redraw = line.stripTrailing().lastIndexOf('\r');
+        if (redraw >= 0) {
+            line = line.substring(redraw + 1);
+        }
         StringBuilder out = new StringBuilder(line.length());
         int i = 0;
         int n = line.length();
@@ -292,7 +296,8 @@ public final class LogExcerptReader {
     /**
      * The caps of an excerpt.
      *
-     * @param windowBytes   bytes read from the end of the log, at most; the only part of the log ever read
+     * @param windowBytes   bytes read from the end of the log (plus one byte before them, to know whether the first
+     *                      line is whole); the only part of the log ever read
      * @param maxErrorLines error-looking lines kept before the tail
      * @param maxTailLines  last lines kept
      * @param maxLineChars  characters per line; longer lines are shortened with a marker

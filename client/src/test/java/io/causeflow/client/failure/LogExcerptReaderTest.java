@@ -38,7 +38,7 @@ class LogExcerptReaderTest {
         LogExcerpt excerpt = LogExcerptReader.withDefaults().read(source, LogExcerpt.Origin.BUILD_LOG_TAIL);
 
         assertThat(Files.size(log)).isGreaterThan(90_000_000L);
-        assertThat(source.bytesRead.get()).isLessThanOrEqualTo(LogExcerptReader.Limits.DEFAULT_WINDOW_BYTES);
+        assertThat(source.bytesRead.get()).isLessThanOrEqualTo(LogExcerptReader.Limits.DEFAULT_WINDOW_BYTES + 1);
         assertThat(source.opened.get()).isEqualTo(1);
         assertThat(excerpt.tailLines()).hasSize(30).endsWith(
                 "[ERROR] compilation failed: cannot find symbol Foo", "[INFO] BUILD FAILURE", "Finished: FAILURE");
@@ -173,6 +173,36 @@ class LogExcerptReaderTest {
         assertThat(excerpt.lines().stream().mapToInt(line -> line.length() + 1).sum()).isLessThanOrEqualTo(1_000);
         assertThat(excerpt.tailLines()).last().asString().startsWith("49 ");
         assertThat(excerpt.linesTruncated()).isTrue();
+    }
+
+    @Test
+    void shouldKeepTheFirstLineWhenTheWindowStartsExactlyAtALine() throws IOException {
+        String first = "a".repeat(1023) + "\n"; // 1 KiB
+        String log = first + "b".repeat(1023) + "\n";
+
+        LogExcerpt excerpt = LogExcerptReader.withLimits(limits(1024, 5, 5))
+                .read(new ByteLogSource(log.getBytes(StandardCharsets.UTF_8)), LogExcerpt.Origin.BUILD_LOG_TAIL);
+
+        assertThat(excerpt.tailLines()).containsExactly("b".repeat(500 - "…[truncated]".length()) + "…[truncated]");
+        assertThat(excerpt.windowTruncated()).isTrue();
+    }
+
+    @Test
+    void shouldDropThePartialFirstLineOfAWindow() throws IOException {
+        String log = "x".repeat(2000) + "\nsecond\nthird\n";
+
+        LogExcerpt excerpt = LogExcerptReader.withLimits(limits(1024, 5, 5))
+                .read(new ByteLogSource(log.getBytes(StandardCharsets.UTF_8)), LogExcerpt.Origin.BUILD_LOG_TAIL);
+
+        assertThat(excerpt.tailLines()).containsExactly("second", "third");
+    }
+
+    @Test
+    void shouldKeepOnlyTheLastDrawingOfAProgressLine() throws IOException {
+        LogExcerpt excerpt = read("Downloading 10%\rDownloading 50%\rDownloading 100%\r\ndone\n",
+                LogExcerptReader.Limits.defaults());
+
+        assertThat(excerpt.tailLines()).containsExactly("Downloading 100%", "done");
     }
 
     @Test
