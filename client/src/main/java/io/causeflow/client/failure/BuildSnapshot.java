@@ -168,61 +168,111 @@ public record BuildSnapshot(ControllerInfo controller, String jobFullName, Strin
         private Builder() {
         }
 
-        /** @param value the controller @return this */
+        /**
+         * Sets the controller.
+         *
+         * @param value the controller
+         * @return this
+         */
         public Builder controller(final ControllerInfo value) {
             this.controller = value;
             return this;
         }
 
-        /** @param value full job name @return this */
+        /**
+         * Sets full job name.
+         *
+         * @param value full job name
+         * @return this
+         */
         public Builder jobFullName(final String value) {
             this.jobFullName = value;
             return this;
         }
 
-        /** @param value display name or null (then the last segment of the full name) @return this */
+        /**
+         * Sets display name or null (then the last segment of the full name).
+         *
+         * @param value display name or null (then the last segment of the full name)
+         * @return this
+         */
         public Builder jobDisplayName(@CheckForNull final String value) {
             this.jobDisplayName = value;
             return this;
         }
 
-        /** @param value build number @return this */
+        /**
+         * Sets build number.
+         *
+         * @param value build number
+         * @return this
+         */
         public Builder buildNumber(final int value) {
             this.buildNumber = value;
             return this;
         }
 
-        /** @param value build id or null (then the number) @return this */
+        /**
+         * Sets build id or null (then the number).
+         *
+         * @param value build id or null (then the number)
+         * @return this
+         */
         public Builder buildId(@CheckForNull final String value) {
             this.buildId = value;
             return this;
         }
 
-        /** @param value result (the current one while running) @return this */
+        /**
+         * Sets result (the current one while running).
+         *
+         * @param value result (the current one while running)
+         * @return this
+         */
         public Builder result(final BuildResult value) {
             this.result = value;
             return this;
         }
 
-        /** @param value true while the build runs @return this */
+        /**
+         * Sets true while the build runs.
+         *
+         * @param value true while the build runs
+         * @return this
+         */
         public Builder running(final boolean value) {
             this.running = value;
             return this;
         }
 
-        /** @param value start time or null @return this */
+        /**
+         * Sets start time or null.
+         *
+         * @param value start time or null
+         * @return this
+         */
         public Builder startTime(@CheckForNull final Instant value) {
             this.startTime = value;
             return this;
         }
 
-        /** @param value duration or null @return this */
+        /**
+         * Sets duration or null.
+         *
+         * @param value duration or null
+         * @return this
+         */
         public Builder duration(@CheckForNull final Duration value) {
             this.duration = value;
             return this;
         }
 
-        /** @param value one cause, e.g. {@code Started by user alice}; null or blank is ignored @return this */
+        /**
+         * Adds a cause, e.g. {@code Started by user alice}; null or blank is ignored.
+         *
+         * @param value one cause, e.g. {@code Started by user alice}; null or blank is ignored
+         * @return this
+         */
         public Builder cause(@CheckForNull final String value) {
             if (value != null && !value.isBlank()) {
                 causes.add(value);
@@ -230,37 +280,67 @@ public record BuildSnapshot(ControllerInfo controller, String jobFullName, Strin
             return this;
         }
 
-        /** @param value build URL or null @return this */
+        /**
+         * Sets build URL or null.
+         *
+         * @param value build URL or null
+         * @return this
+         */
         public Builder buildUrl(@CheckForNull final String value) {
             this.buildUrl = value;
             return this;
         }
 
-        /** @param value job URL or null @return this */
+        /**
+         * Sets job URL or null.
+         *
+         * @param value job URL or null
+         * @return this
+         */
         public Builder jobUrl(@CheckForNull final String value) {
             this.jobUrl = value;
             return this;
         }
 
-        /** @param value agent name or null @return this */
+        /**
+         * Sets agent name or null.
+         *
+         * @param value agent name or null
+         * @return this
+         */
         public Builder agent(@CheckForNull final String value) {
             this.agent = value;
             return this;
         }
 
-        /** @param value SCM info @return this */
+        /**
+         * Sets SCM info.
+         *
+         * @param value SCM info
+         * @return this
+         */
         public Builder scm(final ScmInfo value) {
             this.scm = value;
             return this;
         }
 
-        /** @param value the changes @return this */
+        /**
+         * Sets the changes.
+         *
+         * @param value the changes
+         * @return this
+         */
         public Builder changes(final ChangeLog value) {
             this.changes = value;
             return this;
         }
 
-        /** @param value one culprit; null or blank is ignored @return this */
+        /**
+         * Adds a culprit; null or blank is ignored.
+         *
+         * @param value one culprit; null or blank is ignored
+         * @return this
+         */
         public Builder culprit(@CheckForNull final String value) {
             if (value != null && !value.isBlank()) {
                 culprits.add(value);
@@ -268,25 +348,45 @@ public record BuildSnapshot(ControllerInfo controller, String jobFullName, Strin
             return this;
         }
 
-        /** @param value test summary @return this */
+        /**
+         * Sets test summary.
+         *
+         * @param value test summary
+         * @return this
+         */
         public Builder tests(final TestSummary value) {
             this.tests = value;
             return this;
         }
 
-        /** @param value one failed stage or branch, outermost first @return this */
+        /**
+         * Adds a failed stage or branch; add them outermost first.
+         *
+         * @param value one failed stage or branch, outermost first
+         * @return this
+         */
         public Builder failedNode(final FailedNode value) {
             failedNodes.add(value);
             return this;
         }
 
-        /** @param value log excerpt or null @return this */
+        /**
+         * Sets log excerpt or null.
+         *
+         * @param value log excerpt or null
+         * @return this
+         */
         public Builder logExcerpt(@CheckForNull final LogExcerpt value) {
             this.logExcerpt = value;
             return this;
         }
 
-        /** @param value first failing build of the current streak, or null when unknown @return this */
+        /**
+         * Sets first failing build of the current streak, or null when unknown.
+         *
+         * @param value first failing build of the current streak, or null when unknown
+         * @return this
+         */
         public Builder streakStart(@CheckForNull final Integer value) {
             this.streakStart = value;
             return this;
