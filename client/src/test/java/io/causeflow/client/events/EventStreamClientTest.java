@@ -135,7 +135,7 @@ class EventStreamClientTest {
         scripts.add(stream("id: evt_5\nevent: ping\ndata: {}\n\n", true, release));
         scripts.add(stream("id: evt_6\nevent: ping\ndata: {}\n\n", true, release));
 
-        try (EventSubscription subscription = client().heartbeatTimeout(Duration.ofMillis(300)).build()
+        try (EventSubscription subscription = client().heartbeatTimeout(Duration.ofSeconds(1)).build()
                 .subscribe(recorder)) {
             assertThat(recorder.events.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(Ping.class);
             assertThat(recorder.events.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(Ping.class);
