@@ -43,8 +43,8 @@ class ConfigurationAsCodeITest {
         softly.assertThat(config.getDedupScope()).isEqualTo(DedupScope.STREAK);
         softly.assertThat(config.isAutomaticAlerts()).isTrue();
         softly.assertThat(config.getAutomaticThreshold()).isEqualTo(ResultThreshold.UNSTABLE);
-        softly.assertThat(config.getIncludeJobs()).isEqualTo("acme-org/**");
-        softly.assertThat(config.getExcludeJobs()).isEqualTo("**/PR-*");
+        softly.assertThat(config.getIncludeJobs()).isEqualTo("acme-org/*");
+        softly.assertThat(config.getExcludeJobs()).isEqualTo("*/PR-*");
         softly.assertAll();
     }
 
@@ -57,7 +57,7 @@ class ConfigurationAsCodeITest {
         String exported = Util.toYamlString(node);
 
         assertThat(exported).contains("tenant-casc", "https://causeflow.example.com", "cf-api-key",
-                "cf-webhook-secret", "BARE", "STREAK", "UNSTABLE", "acme-org/**")
+                "cf-webhook-secret", "BARE", "STREAK", "UNSTABLE", "acme-org/*")
                 .doesNotContain("cflo_casc_test_key").doesNotContain("whsec_casc_test_secret");
     }
 }

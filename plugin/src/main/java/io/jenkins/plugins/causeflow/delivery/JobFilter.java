@@ -57,22 +57,18 @@ public record JobFilter(List<Pattern> includes, List<Pattern> excludes) {
     /**
      * Translates one glob.
      *
-     * @param glob e.g. {@code team/**} or {@code *-release}
+     * @param glob e.g. {@code team/*} or {@code *-release}
      * @return the equivalent regular expression
      */
     static Pattern toRegex(final String glob) {
         StringBuilder regex = new StringBuilder();
         for (int i = 0; i < glob.length(); i++) {
             char c = glob.charAt(i);
-            if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+            if (c == '*') {
                 regex.append(".*");
-                i++;
-            }
-            else if (c == '*') {
-                regex.append("[^/]*");
             }
             else if (c == '?') {
-                regex.append("[^/]");
+                regex.append('.');
             }
             else {
                 regex.append(Pattern.quote(String.valueOf(c)));

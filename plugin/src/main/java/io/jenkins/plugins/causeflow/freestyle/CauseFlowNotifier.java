@@ -98,7 +98,7 @@ public class CauseFlowNotifier extends Notifier implements SimpleBuildStep {
             return;
         }
         DeliveryReport report = RunAlertDispatcher.dispatch(run, listener, env, toExplicitSettings(),
-                RunAlertDispatcher.Trigger.NOTIFIER, false);
+                RunAlertDispatcher.Trigger.NOTIFIER, true);
         if (report.failsBuild(failOnError)) {
             // Too late to change the result of a finalized build; an AbortException still marks the step failed.
             run.setResult(Result.FAILURE);

@@ -12,17 +12,17 @@ class JobFilterTest {
     }
 
     @Test
-    void shouldMatchOneSegmentWithASingleStar() {
-        JobFilter filter = JobFilter.parse("team/*", "");
+    void shouldMatchTheWholeNameSoAPatternWithoutStarIsExact() {
+        JobFilter filter = JobFilter.parse("team/app", "");
 
         assertThat(filter.covers("team/app")).isTrue();
         assertThat(filter.covers("team/app/main")).isFalse();
-        assertThat(filter.covers("other/app")).isFalse();
+        assertThat(filter.covers("other/team/app")).isFalse();
     }
 
     @Test
-    void shouldMatchBranchJobsOfMultibranchProjectsInOrganizationFoldersWithADoubleStar() {
-        JobFilter filter = JobFilter.parse("acme-org/**", "");
+    void shouldMatchBranchJobsOfMultibranchProjectsInOrganizationFoldersWithAStarAcrossSlashes() {
+        JobFilter filter = JobFilter.parse("acme-org/*", "");
 
         assertThat(filter.covers("acme-org/payments/main")).isTrue();
         assertThat(filter.covers("acme-org/payments/PR-12")).isTrue();
@@ -31,7 +31,7 @@ class JobFilterTest {
 
     @Test
     void shouldLetAnExcludeWinOverAnInclude() {
-        JobFilter filter = JobFilter.parse("acme-org/**\n# comment\n", "**/PR-*\nacme-org/sandbox/**");
+        JobFilter filter = JobFilter.parse("acme-org/*\n# comment\n", "*/PR-*\nacme-org/sandbox/*");
 
         assertThat(filter.covers("acme-org/payments/main")).isTrue();
         assertThat(filter.covers("acme-org/payments/PR-12")).isFalse();
@@ -44,5 +44,6 @@ class JobFilterTest {
 
         assertThat(filter.covers("app.(1)x")).isTrue();
         assertThat(filter.covers("appX(1)x")).isFalse();
+        assertThat(filter.covers("app.(1)")).isFalse();
     }
 }

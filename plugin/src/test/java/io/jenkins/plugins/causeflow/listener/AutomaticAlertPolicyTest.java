@@ -39,7 +39,7 @@ class AutomaticAlertPolicyTest {
 
     @Test
     void shouldNotAlertForAnExcludedJob() {
-        JobFilter filter = JobFilter.parse("org/**", "org/sandbox/**");
+        JobFilter filter = JobFilter.parse("org/*", "org/sandbox/*");
 
         assertThat(AutomaticAlertPolicy.shouldAlert(true, true, ResultThreshold.FAILURE, filter, "org/sandbox/main",
                 BuildResult.FAILURE)).isFalse();
