@@ -2,11 +2,6 @@ package io.causeflow.client.failure;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -110,17 +105,9 @@ public final class LogExcerptReader {
         return i;
     }
 
+    /** Malformed input (a log that is not UTF-8) becomes U+FFFD rather than an error: the alert matters more. */
     private static String decode(final byte[] bytes, final int from) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        try {
-            CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes, from, bytes.length - from));
-            return chars.toString();
-        } catch (CharacterCodingException e) {
-            // Unreachable with REPLACE; keep a lossy decode rather than fail the alert.
-            return new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8);
-        }
+        return new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8);
     }
 
     private static List<String> splitClean(final String text) {
@@ -148,6 +135,9 @@ public final class LogExcerptReader {
      * @return the readable line, trailing blanks removed
      */
     static String clean(final String raw) {
+        if (isPlain(raw)) {
+            return raw.stripTrailing(); // the common line: nothing to strip, no copy beyond trailing blanks
+        }
         String line = removeNotes(raw);
         // A carriage return inside a line redraws it (progress bars): only the last drawing is what a reader saw.
         int redraw = line.stripTrailing().lastIndexOf('\r');
@@ -169,6 +159,17 @@ public final class LogExcerptReader {
             }
         }
         return out.toString().stripTrailing();
+    }
+
+    /** True when the line holds no escape sequence and no control character other than tab. */
+    private static boolean isPlain(final String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c < 0x20 && c != '\t' || c == 0x7F) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String removeNotes(final String line) {
