@@ -1,5 +1,6 @@
 package io.jenkins.plugins.causeflow.action;
 
+import io.jenkins.plugins.causeflow.delivery.PluginTexts;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -29,11 +30,8 @@ public final class AlertRecordView {
     /** @return e.g. "Accepted", "Duplicate (already delivered)", "Not delivered" */
     public String getStatusText() {
         return switch (record.getStatus()) {
-            case "ACCEPTED" -> "Accepted";
-            case "DUPLICATE" -> "Duplicate (already delivered)";
-            case "REJECTED" -> "Rejected by CauseFlow";
-            case "SKIPPED" -> "Skipped";
-            default -> "Not delivered";
+            case "ACCEPTED", "DUPLICATE", "REJECTED", "SKIPPED" -> PluginTexts.format("view.status." + record.getStatus());
+            default -> PluginTexts.format("view.status.FAILED");
         };
     }
 
@@ -50,7 +48,7 @@ public final class AlertRecordView {
 
     /** @return the incident ID, or "none" */
     public String getIncidentText() {
-        return record.getIncidentId().isEmpty() ? "none" : record.getIncidentId();
+        return record.getIncidentId().isEmpty() ? PluginTexts.format("none") : record.getIncidentId();
     }
 
     /** @return the incident link, or empty */
@@ -60,26 +58,23 @@ public final class AlertRecordView {
 
     /** @return the sourceAlertId, or "none" */
     public String getSourceAlertIdText() {
-        return record.getSourceAlertId().isEmpty() ? "none" : record.getSourceAlertId();
+        return record.getSourceAlertId().isEmpty() ? PluginTexts.format("none") : record.getSourceAlertId();
     }
 
     /** @return e.g. "HTTP 202 after 1 attempt" or "no response after 3 attempts" or "not sent" */
     public String getDeliveryText() {
         int attempts = record.getAttempts();
         if (attempts == 0) {
-            return "not sent";
+            return PluginTexts.format("view.notSent");
         }
-        String tries = attempts + (attempts == 1 ? " attempt" : " attempts");
-        return record.getHttpStatus() == 0 ? "no response after " + tries
-                : "HTTP " + record.getHttpStatus() + " after " + tries;
+        return record.getHttpStatus() == 0 ? PluginTexts.format("view.noResponse", attempts)
+                : PluginTexts.format("view.http", record.getHttpStatus(), attempts);
     }
 
     /** @return e.g. "Pipeline step", "post-build action", "automatic alert" */
     public String getTriggerText() {
         return switch (record.getTrigger()) {
-            case "step" -> "Pipeline step";
-            case "notifier" -> "post-build action";
-            case "automatic" -> "automatic alert";
+            case "step", "notifier", "automatic" -> PluginTexts.format("view.trigger." + record.getTrigger());
             default -> record.getTrigger();
         };
     }

@@ -26,7 +26,7 @@ public final class FormChecks {
     public static FormValidation endpointUrl(@CheckForNull final String value, final boolean required) {
         String url = value == null ? "" : value.strip();
         if (url.isEmpty()) {
-            return required ? FormValidation.error(PluginTexts.format("config.required", "Endpoint URL"))
+            return required ? FormValidation.error(PluginTexts.format("config.required", PluginTexts.format("config.endpointUrl")))
                     : FormValidation.ok();
         }
         if (!AlertDelivery.isHttpUrl(url)) {

@@ -218,6 +218,9 @@ public class CauseFlowNotifier extends Notifier implements SimpleBuildStep {
         @POST
         public ListBoxModel doFillThresholdItems(@AncestorInPath @CheckForNull final Item item) {
             ListBoxModel model = new ListBoxModel();
+            if (!CredentialsListBoxes.mayConfigure(item)) {
+                return model;
+            }
             for (ResultThreshold value : ResultThreshold.values()) {
                 model.add(PluginTexts.format("threshold." + value.name()), value.name());
             }
