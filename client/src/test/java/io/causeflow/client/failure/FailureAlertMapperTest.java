@@ -78,6 +78,29 @@ class FailureAlertMapperTest {
     }
 
     @Test
+    void shouldDescribeAFreestyleFailureWithoutStages() {
+        String description = map(SnapshotFixtures.freestyleFailure()).description();
+
+        assertThat(description).doesNotContain("Failed:").contains("Branch: main\n")
+                .contains("Cause: Started by user alice\n").contains("Duration: 1m 14s\n")
+                .contains("Culprits: alice, bob\n")
+                .contains("- com.example.billing.InvoiceTest.shouldRoundHalfEven: expected: <10.25> but was: <10.24>\n")
+                .contains("- 9fceb02d0ae5 alice: Round invoice totals half-even\n")
+                .contains("Log excerpt (build-log-tail):\nError lines:\n")
+                .endsWith("Finished: FAILURE");
+    }
+
+    @Test
+    void shouldCutALongDescriptionAtTheEndKeepingTheLinkAndTheFailure() {
+        String description = FailureAlertMapper.description(SnapshotFixtures.pipelineParallelFailure(),
+                new MappingRules.Limits(10, 10, 1024));
+
+        assertThat(description.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(1024);
+        assertThat(description).contains("Build: https://ci.example.com/job/team/job/app/job/main/42/")
+                .contains("- branch Test > linux (step sh): script returned exit code 1").endsWith("…[truncated]");
+    }
+
+    @Test
     void shouldTagCiJobBranchResultAndController() {
         Alert alert = map(SnapshotFixtures.pipelineParallelFailure());
 
