@@ -60,11 +60,13 @@ public final class ReceiverStore implements AutoCloseable {
     private final Clock clock;
     private final BlockingQueue<Write<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writerThread;
+    private final Optional<DataDirLock> lock;
     private volatile boolean running = true;
     private long lastEventId;
 
-    private ReceiverStore(String url, String description, Consumer<List<StoredEvent>> onCommitted, Clock clock)
-            throws SQLException {
+    private ReceiverStore(String url, String description, Optional<DataDirLock> lock,
+            Consumer<List<StoredEvent>> onCommitted, Clock clock) throws SQLException {
+        this.lock = lock;
         this.description = description;
         this.onCommitted = onCommitted;
         this.clock = clock;
@@ -99,13 +101,23 @@ public final class ReceiverStore implements AutoCloseable {
         // lock file. WRITE_DELAY=0: a commit reaches the file before commit() returns, not up to 500 ms later.
         String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("causeflow").toString()
                 + ";FILE_LOCK=FS;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
-        return new ReceiverStore(url, "file store in " + dataDir.toAbsolutePath(), onCommitted, Clock.systemUTC());
+        // H2 would happily share one database between two stores in the same JVM; the single-writer design needs
+        // exclusive ownership, so the directory is locked by us first (an OS lock, released by a crash too).
+        DataDirLock lock = DataDirLock.acquire(dataDir);
+        try {
+            return new ReceiverStore(url, "file store in " + dataDir.toAbsolutePath(), Optional.of(lock), onCommitted,
+                    Clock.systemUTC());
+        }
+        catch (SQLException | RuntimeException e) {
+            lock.release();
+            throw e;
+        }
     }
 
     /** Opens a fresh in-memory store (tests, throwaway sandboxes). */
     public static ReceiverStore openInMemory(Consumer<List<StoredEvent>> onCommitted) throws SQLException {
         String url = "jdbc:h2:mem:causeflow-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        return new ReceiverStore(url, "in-memory store", onCommitted, Clock.systemUTC());
+        return new ReceiverStore(url, "in-memory store", Optional.empty(), onCommitted, Clock.systemUTC());
     }
 
     /** Where the data lives, for the startup line. */
@@ -517,6 +529,7 @@ public final class ReceiverStore implements AutoCloseable {
         catch (SQLException e) {
             LOG.debug("Writer connection already closed", e);
         }
+        lock.ifPresent(DataDirLock::release);
     }
 
     /** A store failure; the HTTP layer answers 500. */
