@@ -18,6 +18,8 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The one code path from a build to a delivered alert, shared by the Pipeline step, the freestyle notifier and the
@@ -25,6 +27,8 @@ import java.util.Optional;
  * print one line to the build log and record the outcome on the build. Never throws for delivery trouble.
  */
 public final class RunAlertDispatcher {
+    private static final Logger LOGGER = Logger.getLogger(RunAlertDispatcher.class.getName());
+
     private RunAlertDispatcher() {
     }
 
@@ -52,9 +56,24 @@ public final class RunAlertDispatcher {
     public static DeliveryReport dispatch(final Run<?, ?> run, final TaskListener listener,
             final Map<String, String> environment, final ExplicitSettings explicit, final Trigger trigger,
             final boolean skipIfDelivered) {
+        try {
+            return dispatchOrThrow(run, listener, environment, explicit, trigger, skipIfDelivered);
+        }
+        catch (RuntimeException e) {
+            // A bug or an unexpected Jenkins state must not break the build: report it like any other failure.
+            LOGGER.log(Level.WARNING, "CauseFlow alert failed unexpectedly for " + run.getExternalizableId(), e);
+            DeliveryReport report = DeliveryReport.notSent(PluginTexts.format("unexpected",
+                    e.getClass().getSimpleName()), explicit.sourceAlertId(), Clock.systemUTC().instant());
+            return finish(run, listener, report, trigger);
+        }
+    }
+
+    private static DeliveryReport dispatchOrThrow(final Run<?, ?> run, final TaskListener listener,
+            final Map<String, String> environment, final ExplicitSettings explicit, final Trigger trigger,
+            final boolean skipIfDelivered) {
         Clock clock = Clock.systemUTC();
         DeliveryReport report;
-        AlertSettings settings = null;
+        AlertSettings settings;
         try {
             settings = AlertSettings.resolve(CauseFlowGlobalConfiguration.get().toDefaults(), explicit);
         }

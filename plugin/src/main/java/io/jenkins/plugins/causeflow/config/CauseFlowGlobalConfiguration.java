@@ -16,6 +16,7 @@ import io.jenkins.plugins.causeflow.delivery.AlertDelivery;
 import io.jenkins.plugins.causeflow.delivery.AlertSettings;
 import io.jenkins.plugins.causeflow.delivery.DeliveryReport;
 import io.jenkins.plugins.causeflow.delivery.ExplicitSettings;
+import io.jenkins.plugins.causeflow.delivery.FieldCheck;
 import io.jenkins.plugins.causeflow.delivery.GlobalDefaults;
 import io.jenkins.plugins.causeflow.delivery.JobFilter;
 import io.jenkins.plugins.causeflow.delivery.PluginTexts;
@@ -331,7 +332,7 @@ public class CauseFlowGlobalConfiguration extends GlobalConfiguration {
         if (!JenkinsFacade.hasPermission(Jenkins.ADMINISTER)) {
             return FormValidation.ok();
         }
-        return FormChecks.endpointUrl(value, true);
+        return FormChecks.toValidation(FieldCheck.endpointUrl(value, true));
     }
 
     @POST
@@ -339,8 +340,7 @@ public class CauseFlowGlobalConfiguration extends GlobalConfiguration {
         if (!JenkinsFacade.hasPermission(Jenkins.ADMINISTER)) {
             return FormValidation.ok();
         }
-        return clean(value).isEmpty() ? FormValidation.warning(PluginTexts.format("config.noTenant"))
-                : FormValidation.ok();
+        return FormChecks.toValidation(FieldCheck.present(value, "config.noTenant"));
     }
 
     @POST
@@ -357,8 +357,7 @@ public class CauseFlowGlobalConfiguration extends GlobalConfiguration {
         if (!JenkinsFacade.hasPermission(Jenkins.ADMINISTER)) {
             return FormValidation.ok();
         }
-        return clean(value).isEmpty() ? FormValidation.warning(PluginTexts.format("config.noCredential"))
-                : FormValidation.ok();
+        return FormChecks.toValidation(FieldCheck.present(value, "config.noCredential"));
     }
 
     @POST
@@ -401,7 +400,7 @@ public class CauseFlowGlobalConfiguration extends GlobalConfiguration {
         if (!JenkinsFacade.hasPermission(Jenkins.ADMINISTER)) {
             return FormValidation.ok();
         }
-        return FormChecks.parses(clean(value), parser);
+        return FormChecks.toValidation(FieldCheck.parses(value, parser));
     }
 
     @POST
@@ -429,14 +428,14 @@ public class CauseFlowGlobalConfiguration extends GlobalConfiguration {
         if (!JenkinsFacade.hasPermission(Jenkins.ADMINISTER)) {
             return FormValidation.ok();
         }
-        return FormChecks.range(value, AlertSettings.MIN_EXCERPT_BYTES, MAX_EXCERPT_BYTES);
+        return FormChecks.toValidation(FieldCheck.range(value, AlertSettings.MIN_EXCERPT_BYTES, MAX_EXCERPT_BYTES));
     }
 
     private static FormValidation range(@CheckForNull final String value, final int max) {
         if (!JenkinsFacade.hasPermission(Jenkins.ADMINISTER)) {
             return FormValidation.ok();
         }
-        return FormChecks.range(value, 1, max);
+        return FormChecks.toValidation(FieldCheck.range(value, 1, max));
     }
 
     /**

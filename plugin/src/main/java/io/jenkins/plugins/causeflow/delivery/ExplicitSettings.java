@@ -54,6 +54,15 @@ public final class ExplicitSettings {
     }
 
     /**
+     * Returns the explicit sourceAlertId.
+     *
+     * @return the id, if given
+     */
+    public Optional<String> sourceAlertId() {
+        return text(Field.SOURCE_ALERT_ID);
+    }
+
+    /**
      * Returns the explicit tags (added over the default tags).
      *
      * @return the tags

@@ -18,6 +18,7 @@ import io.jenkins.plugins.causeflow.config.FormChecks;
 import io.jenkins.plugins.causeflow.credentials.CredentialsListBoxes;
 import io.jenkins.plugins.causeflow.delivery.DeliveryReport;
 import io.jenkins.plugins.causeflow.delivery.ExplicitSettings;
+import io.jenkins.plugins.causeflow.delivery.FieldCheck;
 import io.jenkins.plugins.causeflow.delivery.PluginTexts;
 import io.jenkins.plugins.causeflow.snapshot.RunSnapshotReader;
 import java.io.Serial;
@@ -405,7 +406,7 @@ public class CauseFlowAlertStep extends Step {
             if (!CredentialsListBoxes.mayConfigure(item)) {
                 return FormValidation.ok();
             }
-            return FormChecks.endpointUrl(value, false);
+            return FormChecks.toValidation(FieldCheck.endpointUrl(value, false));
         }
 
         @POST
@@ -414,7 +415,7 @@ public class CauseFlowAlertStep extends Step {
             if (!CredentialsListBoxes.mayConfigure(item)) {
                 return FormValidation.ok();
             }
-            return FormChecks.range(value, 1, 1000);
+            return FormChecks.toValidation(FieldCheck.range(value, 1, 1000));
         }
     }
 }
