@@ -24,7 +24,7 @@ final class ErrorMapper {
             // The rest of the body was never read; the connection cannot be reused.
             ctx.header("Connection", "close");
         }
-        LOG.info("{} {} -> {} {}", ctx.method(), ctx.path(), e.status(), e.code());
+        LOG.info("{} {} -> {} {}", ctx.method(), route(ctx), e.status(), e.code());
         JsonResponses.write(ctx, e.status(), body);
     }
 
@@ -42,8 +42,21 @@ final class ErrorMapper {
         JsonResponses.write(ctx, e.getStatus(), body);
     }
 
+    /**
+     * The route template, never the concrete path: path segments are client input and a misconfigured client may put
+     * a credential there; the log must not repeat it.
+     */
+    private static String route(Context ctx) {
+        try {
+            return ctx.endpoint().path;
+        }
+        catch (RuntimeException e) {
+            return "(no route)";
+        }
+    }
+
     void unexpected(Exception e, Context ctx) {
-        LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+        LOG.error("Unexpected failure on {} {}", ctx.method(), route(ctx), e);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", "internal_error");
         body.put("message", "the receiver failed to handle the request; see its log");
