@@ -6,6 +6,7 @@ import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import io.jenkins.plugins.causeflow.action.CauseFlowAction;
+import io.jenkins.plugins.causeflow.config.CauseFlowGlobalConfiguration;
 import io.jenkins.plugins.causeflow.delivery.ResultThreshold;
 import io.jenkins.plugins.causeflow.freestyle.CauseFlowNotifier;
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.FailureBuilder;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.UnstableBuilder;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** Tests the class {@link CauseFlowNotifier} in a real Jenkins against a loopback receiver. */
@@ -76,5 +78,28 @@ class CauseFlowNotifierITest {
         j.assertLogContains("the API key credential 'no-such-credential' was not found", build);
         assertThat(receiver.requestCount()).isZero();
         assertThat(build.getAction(CauseFlowAction.class).getStatus()).isEqualTo("FAILED");
+    }
+
+    @Test
+    void shouldFailAnUnstableBuildOnlyWhenFailOnErrorIsSetAndTheAlertIsNotDelivered(final JenkinsRule j)
+            throws Exception {
+        CauseFlowGlobalConfiguration.get().setEndpointUrl("http://127.0.0.1:1");
+        FreeStyleProject lenient = j.createFreeStyleProject("lenient");
+        lenient.getBuildersList().add(new UnstableBuilder());
+        CauseFlowNotifier lenientNotifier = new CauseFlowNotifier();
+        lenientNotifier.setThreshold(ResultThreshold.UNSTABLE);
+        lenient.getPublishersList().add(lenientNotifier);
+        FreeStyleProject strict = j.createFreeStyleProject("strict");
+        strict.getBuildersList().add(new UnstableBuilder());
+        CauseFlowNotifier strictNotifier = new CauseFlowNotifier();
+        strictNotifier.setThreshold(ResultThreshold.UNSTABLE);
+        strictNotifier.setFailOnError(true);
+        strict.getPublishersList().add(strictNotifier);
+
+        FreeStyleBuild lenientBuild = j.buildAndAssertStatus(Result.UNSTABLE, lenient);
+        FreeStyleBuild strictBuild = j.buildAndAssertStatus(Result.FAILURE, strict);
+
+        j.assertLogContains("[CauseFlow] Alert NOT delivered", lenientBuild);
+        j.assertLogContains("failOnError is set", strictBuild);
     }
 }

@@ -7,7 +7,6 @@ import hudson.Extension;
 import hudson.Util;
 import hudson.model.AbstractProject;
 import hudson.model.Item;
-import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
@@ -35,7 +34,7 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * Freestyle post-build action: sends an alert when the build's final result is at or worse than the threshold
  * (FAILURE by default). Runs after the build is finalized, so the result is final, and never changes the build's
- * result unless {@code failOnError} is set.
+ * result unless {@code failOnError} is set (then it runs in the normal post-build phase, where it still can).
  */
 public class CauseFlowNotifier extends Notifier implements SimpleBuildStep {
     private ResultThreshold threshold = ResultThreshold.FAILURE;
@@ -77,9 +76,16 @@ public class CauseFlowNotifier extends Notifier implements SimpleBuildStep {
         return BuildStepMonitor.NONE;
     }
 
+    /**
+     * Runs after the build is finalized, so the result is final, unless {@code failOnError} is set: Jenkins cannot
+     * change the result of a finalized build, so an action that may fail the build runs in the normal post-build
+     * phase instead (put it last among the post-build actions).
+     *
+     * @return true unless {@code failOnError}
+     */
     @Override
     public boolean needsToRunAfterFinalized() {
-        return true; // the result is final; a listener's onCompleted has already run
+        return !failOnError;
     }
 
     @Override
@@ -100,8 +106,8 @@ public class CauseFlowNotifier extends Notifier implements SimpleBuildStep {
         DeliveryReport report = RunAlertDispatcher.dispatch(run, listener, env, toExplicitSettings(),
                 RunAlertDispatcher.Trigger.NOTIFIER, true);
         if (report.failsBuild(failOnError)) {
-            // Too late to change the result of a finalized build; an AbortException still marks the step failed.
-            run.setResult(Result.FAILURE);
+            // Only reached in the normal post-build phase (see needsToRunAfterFinalized); Jenkins marks the build
+            // FAILURE for a post-build action that aborts.
             throw new AbortException(PluginTexts.format("step.failOnError", report.status().name(),
                     report.message()));
         }
