@@ -22,7 +22,7 @@ final class TestResultsReader {
     private TestResultsReader() {
     }
 
-    @SuppressWarnings("rawtypes")
+    @SuppressWarnings({"rawtypes", "unchecked"}) // AbstractTestResultAction is generic in itself
     static TestSummary read(final Run<?, ?> run) {
         TestSummary summary = TestSummary.none();
         for (AbstractTestResultAction action : run.getActions(AbstractTestResultAction.class)) {
