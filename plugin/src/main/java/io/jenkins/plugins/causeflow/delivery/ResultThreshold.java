@@ -4,32 +4,47 @@ import io.causeflow.client.failure.BuildResult;
 import java.util.Locale;
 
 /**
- * The result at or worse than which the freestyle notifier and the automatic alerts send. "Worse" is Jenkins' own
- * order (SUCCESS, UNSTABLE, FAILURE, NOT_BUILT, ABORTED), so a FAILURE threshold also covers aborted builds, exactly
- * as {@code Result.isWorseOrEqualTo} would decide.
+ * Which finished builds the freestyle notifier and the automatic alerts send for. A threshold includes every result
+ * at or worse than itself on a triage scale, SUCCESS &lt; NOT_BUILT = ABORTED &lt; UNSTABLE &lt; FAILURE, not on
+ * Jenkins' own order (which puts ABORTED after FAILURE): a build somebody stopped by hand is rarely an incident, so
+ * the default FAILURE leaves it out, and choosing ABORTED widens the net to it rather than narrowing it to it.
  */
 public enum ResultThreshold {
-    /** Unstable, failed, not built and aborted builds. */
-    UNSTABLE(BuildResult.UNSTABLE),
-    /** Failed, not built and aborted builds (the default). */
-    FAILURE(BuildResult.FAILURE),
-    /** Aborted builds only. */
-    ABORTED(BuildResult.ABORTED);
+    /** Unstable and failed builds. */
+    UNSTABLE(2),
+    /** Failed builds only (the default). */
+    FAILURE(3),
+    /** Every build that did not succeed: aborted, not built, unstable and failed. */
+    ABORTED(1);
 
-    private final BuildResult result;
+    private final int rank;
 
-    ResultThreshold(final BuildResult result) {
-        this.result = result;
+    ResultThreshold(final int rank) {
+        this.rank = rank;
     }
 
     /**
      * Returns whether a build with the given result should alert.
      *
      * @param actual the build's result
-     * @return true when {@code actual} is at or worse than this threshold
+     * @return true when {@code actual} is at or worse than this threshold on the triage scale
      */
     public boolean isMetBy(final BuildResult actual) {
-        return actual.isWorseOrEqualTo(result);
+        return rankOf(actual) >= rank;
+    }
+
+    private static int rankOf(final BuildResult result) {
+        switch (result) {
+            case FAILURE:
+                return 3;
+            case UNSTABLE:
+                return 2;
+            case ABORTED:
+            case NOT_BUILT:
+                return 1;
+            default:
+                return 0;
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import io.causeflow.client.failure.FailedTest;
 import io.causeflow.client.failure.SnapshotLimits;
 import io.causeflow.client.failure.TestSummary;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -42,8 +43,18 @@ final class TestResultsReader {
     private static FailedTest toFailedTest(final TestResult test) {
         if (test instanceof CaseResult caseResult) {
             return FailedTest.of(caseResult.getClassName(), caseResult.getName(), caseResult.getErrorDetails(),
-                    caseResult.getEnclosingFlowNodeNames());
+                    outermostFirst(caseResult.getEnclosingFlowNodeNames()));
         }
         return FailedTest.of(null, test.getFullName(), test.getErrorDetails(), List.of());
+    }
+
+    /**
+     * junit lists a case's enclosing stages and branches innermost first (its own display name reverses them);
+     * the snapshot reads outermost first, as a path: {@code Test > linux}.
+     */
+    static List<String> outermostFirst(final List<String> innermostFirst) {
+        List<String> path = new ArrayList<>(innermostFirst);
+        Collections.reverse(path);
+        return List.copyOf(path);
     }
 }

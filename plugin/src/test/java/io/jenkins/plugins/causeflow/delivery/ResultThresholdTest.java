@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 /** Tests the class {@link ResultThreshold}. */
 class ResultThresholdTest {
     @Test
-    void shouldSendForFailureAndWorseButNotForUnstableOrSuccessByDefault() {
+    void shouldSendOnlyForFailuresByDefault() {
         assertThat(ResultThreshold.FAILURE.isMetBy(BuildResult.FAILURE)).isTrue();
-        assertThat(ResultThreshold.FAILURE.isMetBy(BuildResult.ABORTED)).isTrue();
-        assertThat(ResultThreshold.FAILURE.isMetBy(BuildResult.NOT_BUILT)).isTrue();
         assertThat(ResultThreshold.FAILURE.isMetBy(BuildResult.UNSTABLE)).isFalse();
+        assertThat(ResultThreshold.FAILURE.isMetBy(BuildResult.ABORTED)).isFalse();
+        assertThat(ResultThreshold.FAILURE.isMetBy(BuildResult.NOT_BUILT)).isFalse();
         assertThat(ResultThreshold.FAILURE.isMetBy(BuildResult.SUCCESS)).isFalse();
     }
 
@@ -21,14 +21,17 @@ class ResultThresholdTest {
     void shouldAlsoSendForUnstableWithTheUnstableThreshold() {
         assertThat(ResultThreshold.UNSTABLE.isMetBy(BuildResult.UNSTABLE)).isTrue();
         assertThat(ResultThreshold.UNSTABLE.isMetBy(BuildResult.FAILURE)).isTrue();
+        assertThat(ResultThreshold.UNSTABLE.isMetBy(BuildResult.ABORTED)).isFalse();
         assertThat(ResultThreshold.UNSTABLE.isMetBy(BuildResult.SUCCESS)).isFalse();
     }
 
     @Test
-    void shouldSendOnlyForAbortedWithTheAbortedThreshold() {
+    void shouldSendForEveryUnsuccessfulBuildWithTheAbortedThreshold() {
         assertThat(ResultThreshold.ABORTED.isMetBy(BuildResult.ABORTED)).isTrue();
-        assertThat(ResultThreshold.ABORTED.isMetBy(BuildResult.FAILURE)).isFalse();
-        assertThat(ResultThreshold.ABORTED.isMetBy(BuildResult.UNSTABLE)).isFalse();
+        assertThat(ResultThreshold.ABORTED.isMetBy(BuildResult.NOT_BUILT)).isTrue();
+        assertThat(ResultThreshold.ABORTED.isMetBy(BuildResult.UNSTABLE)).isTrue();
+        assertThat(ResultThreshold.ABORTED.isMetBy(BuildResult.FAILURE)).isTrue();
+        assertThat(ResultThreshold.ABORTED.isMetBy(BuildResult.SUCCESS)).isFalse();
     }
 
     @Test
