@@ -1,5 +1,8 @@
 package hudson.model;
 
+import jenkins.model.FullyNamed;
+import jenkins.model.FullyNamedModelObject;
+import jenkins.model.Named;
 import jenkins.util.io.OnMaster;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
@@ -7,7 +10,7 @@ import java.io.IOException;
 import java.util.Collection;
 
 /** A configurable, named thing in the Jenkins tree (job, folder, ...). */
-public interface Item extends PersistenceRoot, AccessControlled, OnMaster {
+public interface Item extends PersistenceRoot, FullyNamedModelObject, FullyNamed, Named, AccessControlled, OnMaster {
     Permission CREATE = new Permission(null, "Create", null);
     Permission DELETE = new Permission(null, "Delete", null);
     Permission CONFIGURE = new Permission(null, "Configure", null);

@@ -4,10 +4,12 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.File;
 import java.io.IOException;
 import java.util.Collection;
+import jenkins.model.FullyNamed;
+import jenkins.model.FullyNamedModelObject;
 import org.springframework.security.access.AccessDeniedException;
 
 /** A container of items (Jenkins itself, a folder). */
-public interface ItemGroup<T extends Item> extends PersistenceRoot {
+public interface ItemGroup<T extends Item> extends FullyNamed, FullyNamedModelObject, PersistenceRoot {
     String getFullName();
 
     String getFullDisplayName();

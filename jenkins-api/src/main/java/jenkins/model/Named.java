@@ -1,0 +1,6 @@
+package jenkins.model;
+
+/** Something with a name. */
+public interface Named {
+    String getName();
+}
