@@ -115,6 +115,11 @@ public final class ReceiverServer implements AutoCloseable {
         return store;
     }
 
+    /** Where the data lives and its schema version, for the startup line. */
+    public String storeDescription() {
+        return store().description() + " (schema version " + store().schemaVersion() + ")";
+    }
+
     /** Every incident of a tenant, oldest first. */
     public List<Incident> incidents(String tenantId) {
         return store().incidents(tenantId);

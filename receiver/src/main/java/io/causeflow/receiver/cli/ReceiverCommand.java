@@ -148,8 +148,7 @@ public final class ReceiverCommand {
             return Launch.exit(EXIT_START);
         }
         out.println("causeflow-receiver listening on " + server.baseUri());
-        out.println("causeflow-receiver store: " + server.store().description() + " (schema version "
-                + server.store().schemaVersion() + ")");
+        out.println("causeflow-receiver store: " + server.storeDescription());
         out.println("causeflow-receiver tenants: " + String.join(", ",
                 settings.config().tenants().stream().map(TenantConfig::tenantId).toList()));
         settings.demoTenant().ifPresent(demoTenant -> DemoBanner.print(out, server.baseUri().toString(), demoTenant));
