@@ -1,0 +1,354 @@
+package io.causeflow.receiver.bench;
+
+import io.causeflow.receiver.ReceiverConfig;
+import io.causeflow.receiver.ReceiverServer;
+import io.causeflow.receiver.http.HttpServerFactory;
+import io.causeflow.receiver.ingest.SignatureVerifier;
+import io.javalin.Javalin;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Benchmark harness (not a test): run with {@code mvn -B -pl receiver -am -Pbench -DskipTests verify}.
+ *
+ * <ol>
+ *   <li>Ingest: 32 keep-alive clients on loopback post signed, unique alerts to a receiver with the durable file
+ *   store (simulator on, 1 s steps as in the CLI default) for a fixed time; reports ingests/s and latency
+ *   percentiles.</li>
+ *   <li>Baseline: the same clients against the same Jetty/Javalin setup whose only route reads the body and answers
+ *   202, i.e. this machine's HTTP limit; the ratio shows what signature check, validation and commit cost.</li>
+ *   <li>SSE: 500 subscribers on one tenant; alerts at a steady rate; delivery latency = arrival time minus the
+ *   event's {@code timestamp} (millisecond precision).</li>
+ * </ol>
+ * Bounded in time (about a minute) and loopback only. The clients share the CPU with the server, as they would on a
+ * developer machine.
+ */
+public final class ReceiverBenchmark {
+    private static final String TENANT = "bench";
+    private static final String API_KEY = "cflo_bench_key";
+    private static final String SECRET = "whsec_bench_secret";
+    private static final String TOKEN = "cfst_bench_token";
+    private static final int CLIENTS = Integer.getInteger("bench.clients", 32);
+    private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 3));
+    private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 10));
+    private static final int SUBSCRIBERS = Integer.getInteger("bench.subscribers", 500);
+    private static final int SSE_ALERTS = Integer.getInteger("bench.sseAlerts", 100);
+
+    private ReceiverBenchmark() {
+    }
+
+    /** Runs all three phases and prints the figures. */
+    public static void main(String[] args) throws Exception {
+        System.out.printf(Locale.ROOT, "causeflow-receiver benchmark: %d clients, %d s warm-up, %d s measured, "
+                + "%d cores, Java %s%n", CLIENTS, WARMUP.toSeconds(), MEASURE.toSeconds(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        Path data = Files.createTempDirectory("causeflow-bench");
+        Result durable;
+        try (ReceiverServer server = ReceiverServer.create(config(data.resolve("ingest"), Duration.ofSeconds(1)))
+                .start()) {
+            durable = load(server.baseUri(), "durable");
+        }
+        Result baseline;
+        HttpServerFactory factory = new HttpServerFactory("127.0.0.1", 0, 1000, Duration.ofMinutes(2));
+        byte[] accepted = "{\"incidentId\":\"inc_01M8D4FG78QM47MF9TVXYXKFB9\",\"status\":\"triaging\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        Javalin noop = factory.create(routes -> routes.post("/v1/webhooks/{tenantId}/{provider}", ctx -> {
+            ctx.req().getInputStream().readAllBytes();
+            ctx.status(202).contentType("application/json").result(accepted);
+        }));
+        noop.start();
+        try {
+            baseline = load(URI.create("http://127.0.0.1:" + factory.boundPort()), "baseline");
+        }
+        finally {
+            noop.stop();
+        }
+        SseResult sse;
+        try (ReceiverServer server = ReceiverServer.create(config(data.resolve("sse"), Duration.ZERO)).start()) {
+            sse = sse(server.baseUri());
+        }
+        deleteTree(data);
+
+        System.out.println();
+        System.out.println("RESULTS");
+        System.out.println(durable.line());
+        System.out.println(baseline.line());
+        System.out.printf(Locale.ROOT, "ratio durable/baseline throughput = %.2f%n",
+                durable.perSecond() / baseline.perSecond());
+        System.out.println(sse.line());
+        boolean target = durable.perSecond() >= 3000 && durable.p99Millis() < 50;
+        System.out.println("target (>= 3000/s and p99 < 50 ms, durable): " + (target ? "MET" : "NOT MET"));
+    }
+
+    private static ReceiverConfig config(Path data, Duration simulatorDelay) {
+        return ReceiverConfig.builder().tenant(TENANT, API_KEY, SECRET, TOKEN).dataDir(data)
+                .simulatorStepDelay(simulatorDelay).maxThreads(1200).build();
+    }
+
+    // ------------------------------------------------------------------ ingest
+
+    private static Result load(URI base, String name) throws Exception {
+        long warmupEnd = System.nanoTime() + WARMUP.toNanos();
+        long end = warmupEnd + MEASURE.toNanos();
+        List<long[]> latencies = new ArrayList<>();
+        AtomicLong errors = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        List<LatencyLog> logs = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            LatencyLog log = new LatencyLog();
+            logs.add(log);
+            int client = c;
+            Thread thread = new Thread(() -> {
+                try (KeepAliveClient http = new KeepAliveClient(base)) {
+                    for (long i = 0; System.nanoTime() < end; i++) {
+                        byte[] request = http.signedAlert(name + "-" + client + "-" + i);
+                        long start = System.nanoTime();
+                        int status = http.exchange(request);
+                        long done = System.nanoTime();
+                        if (status != 202) {
+                            errors.incrementAndGet();
+                        }
+                        else if (start >= warmupEnd && done <= end) {
+                            log.add(done - start);
+                        }
+                    }
+                }
+                catch (IOException e) {
+                    errors.incrementAndGet();
+                }
+            }, "bench-client-" + c);
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        logs.forEach(log -> latencies.add(log.values()));
+        long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Result(name, all.length / (double) MEASURE.toSeconds(), percentile(all, 50), percentile(all, 99),
+                percentile(all, 99.9), errors.get());
+    }
+
+    private static double percentile(long[] sortedNanos, double p) {
+        if (sortedNanos.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.min(sortedNanos.length - 1, Math.ceil(p / 100 * sortedNanos.length) - 1);
+        return sortedNanos[Math.max(0, index)] / 1_000_000.0;
+    }
+
+    /** One keep-alive HTTP/1.1 connection with pre-built signed requests; no client library overhead. */
+    private static final class KeepAliveClient implements AutoCloseable {
+        private final URI base;
+        private final Socket socket;
+        private final OutputStream out;
+        private final InputStream in;
+
+        KeepAliveClient(URI base) throws IOException {
+            this.base = base;
+            this.socket = new Socket();
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5000);
+            socket.setSoTimeout(30_000);
+            this.out = socket.getOutputStream();
+            this.in = new BufferedInputStream(socket.getInputStream());
+        }
+
+        byte[] signedAlert(String key) {
+            byte[] body = ("{\"title\":\"Build failed: bench #" + key + "\",\"description\":\"ERROR: tests failed\\n"
+                    + "at com.example.FooTest\",\"sourceAlertId\":\"" + key + "\",\"severity\":\"high\","
+                    + "\"service\":\"ci\",\"tags\":{\"job\":\"bench\"}}").getBytes(StandardCharsets.UTF_8);
+            String head = "POST /v1/webhooks/" + TENANT + "/custom HTTP/1.1\r\nHost: " + base.getHost() + ":"
+                    + base.getPort() + "\r\nContent-Type: application/json\r\nX-API-Key: " + API_KEY
+                    + "\r\nX-Webhook-Signature: sha256=" + SignatureVerifier.hexHmac(SECRET, body)
+                    + "\r\nContent-Length: " + body.length + "\r\n\r\n";
+            byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
+            byte[] request = Arrays.copyOf(headBytes, headBytes.length + body.length);
+            System.arraycopy(body, 0, request, headBytes.length, body.length);
+            return request;
+        }
+
+        int exchange(byte[] request) throws IOException {
+            out.write(request);
+            out.flush();
+            String status = line();
+            int code = Integer.parseInt(status.substring(9, 12));
+            int length = -1;
+            boolean chunked = false;
+            String header;
+            while (!(header = line()).isEmpty()) {
+                String lower = header.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Integer.parseInt(header.substring(15).strip());
+                }
+                else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                }
+            }
+            if (chunked) {
+                int size;
+                while ((size = Integer.parseInt(line().strip(), 16)) > 0) {
+                    in.readNBytes(size);
+                    line();
+                }
+                line();
+            }
+            else if (length > 0) {
+                in.readNBytes(length);
+            }
+            return code;
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            int b;
+            while ((b = in.read()) != '\n') {
+                if (b < 0) {
+                    throw new IOException("connection closed");
+                }
+                if (b != '\r') {
+                    line.append((char) b);
+                }
+            }
+            return line.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    /** Growable array of nanosecond latencies. */
+    private static final class LatencyLog {
+        private long[] values = new long[1 << 14];
+        private int size;
+
+        void add(long value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        long[] values() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+
+    private record Result(String name, double perSecond, double p50Millis, double p99Millis, double p999Millis,
+                          long errors) {
+        String line() {
+            return String.format(Locale.ROOT, "%-8s ingests/s=%.0f p50=%.2fms p99=%.2fms p99.9=%.2fms non-202=%d",
+                    name, perSecond, p50Millis, p99Millis, p999Millis, errors);
+        }
+    }
+
+    // ------------------------------------------------------------------ SSE
+
+    private static SseResult sse(URI base) throws Exception {
+        int eventsPerAlert = 8;
+        int expected = SSE_ALERTS * eventsPerAlert;
+        CountDownLatch connected = new CountDownLatch(SUBSCRIBERS);
+        CountDownLatch finished = new CountDownLatch(SUBSCRIBERS);
+        List<LatencyLog> logs = new ArrayList<>();
+        AtomicLong incomplete = new AtomicLong();
+        for (int s = 0; s < SUBSCRIBERS; s++) {
+            LatencyLog log = new LatencyLog();
+            logs.add(log);
+            Thread reader = new Thread(null, () -> {
+                try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+                    socket.setSoTimeout(60_000);
+                    socket.getOutputStream().write(("GET /v1/notifications/stream HTTP/1.0\r\nAuthorization: Bearer "
+                            + TOKEN + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    BufferedReader lines = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                            StandardCharsets.UTF_8));
+                    String line;
+                    boolean counted = false;
+                    int received = 0;
+                    while (received < expected && (line = lines.readLine()) != null) {
+                        if (line.startsWith(": connected") && !counted) {
+                            counted = true;
+                            connected.countDown();
+                        }
+                        else if (line.startsWith("data: {\"event\"")) {
+                            long now = System.currentTimeMillis();
+                            int at = line.indexOf("\"timestamp\":\"") + 13;
+                            long sent = Instant.parse(line.substring(at, line.indexOf('"', at))).toEpochMilli();
+                            log.add((now - sent) * 1_000_000L);
+                            received++;
+                        }
+                    }
+                    if (received < expected) {
+                        incomplete.incrementAndGet();
+                    }
+                }
+                catch (IOException | RuntimeException e) {
+                    incomplete.incrementAndGet();
+                }
+                finally {
+                    if (connected.getCount() > 0) {
+                        connected.countDown();
+                    }
+                    finished.countDown();
+                }
+            }, "bench-sse-" + s, 256 * 1024);
+            reader.setDaemon(true);
+            reader.start();
+        }
+        connected.await();
+        long start = System.nanoTime();
+        try (KeepAliveClient http = new KeepAliveClient(base)) {
+            long interval = 1_000_000_000L / 50;
+            for (int i = 0; i < SSE_ALERTS; i++) {
+                http.exchange(http.signedAlert("sse-" + i));
+                long next = start + (i + 1) * interval;
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+            }
+        }
+        finished.await();
+        long[] all = logs.stream().map(LatencyLog::values).flatMapToLong(Arrays::stream).sorted().toArray();
+        return new SseResult(SUBSCRIBERS, all.length, percentile(all, 50), percentile(all, 99),
+                percentile(all, 99.9), incomplete.get());
+    }
+
+    private record SseResult(int subscribers, long deliveries, double p50Millis, double p99Millis, double p999Millis,
+                             long incomplete) {
+        String line() {
+            return String.format(Locale.ROOT, "sse      subscribers=%d deliveries=%d p50=%.0fms p99=%.0fms "
+                    + "p99.9=%.0fms incomplete-subscribers=%d (alerts at 50/s, 8 events each)",
+                    subscribers, deliveries, p50Millis, p99Millis, p999Millis, incomplete);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
