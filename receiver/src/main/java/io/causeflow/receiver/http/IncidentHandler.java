@@ -61,12 +61,12 @@ final class IncidentHandler {
             data.put("previousStatus", previous);
             data.put("newStatus", IncidentStatus.RESOLVED.wireName());
             // Applies only if nobody changed the status since we read it, so previousStatus is always true.
-            ChangeOutcome outcome = store.change(new IncidentChange(incidentId, Set.of(previous),
+            ChangeOutcome outcome = store.change(new IncidentChange(tenant.tenantId(), incidentId, Set.of(previous),
                     Optional.of(IncidentStatus.RESOLVED.wireName()), Optional.empty(), Optional.empty(),
                     Optional.empty(), List.of(new EventDraft("incident.status_changed", data))))
                     .get(30, TimeUnit.SECONDS);
-            if (outcome instanceof ChangeOutcome.Applied applied) {
-                JsonResponses.write(ctx, 200, view(applied.incident()));
+            if (outcome instanceof ChangeOutcome.Applied) {
+                JsonResponses.write(ctx, 200, view(owned(tenant, incidentId)));
                 return;
             }
         }

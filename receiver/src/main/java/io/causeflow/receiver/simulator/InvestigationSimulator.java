@@ -69,9 +69,10 @@ public final class InvestigationSimulator implements AutoCloseable {
 
     private List<Supplier<IncidentChange>> steps(Incident incident, boolean fromStart) {
         String id = incident.incidentId();
+        String tenant = incident.tenantId();
         List<Supplier<IncidentChange>> steps = new ArrayList<>();
         if (fromStart) {
-            steps.add(() -> new IncidentChange(id, Set.of(IncidentStatus.OPEN.wireName(),
+            steps.add(() -> new IncidentChange(tenant, id, Set.of(IncidentStatus.OPEN.wireName(),
                     IncidentStatus.TRIAGING.wireName()), Optional.of(IncidentStatus.INVESTIGATING.wireName()),
                     Optional.of(AGENTS), Optional.empty(), Optional.empty(),
                     List.of(new EventDraft("incident.status_changed", data(id, "previousStatus",
@@ -79,18 +80,18 @@ public final class InvestigationSimulator implements AutoCloseable {
         }
         for (int i = 1; i <= progressSteps; i++) {
             int step = i;
-            steps.add(() -> IncidentChange.eventsOnly(id, INVESTIGATING, List.of(new EventDraft(
+            steps.add(() -> IncidentChange.eventsOnly(tenant, id, INVESTIGATING, List.of(new EventDraft(
                     "investigation.progress", data(id, "message", progressMessage(incident, step),
                             "agentName", AGENTS.get((step - 1) % AGENTS.size()), "stepIndex", step,
                             "totalSteps", progressSteps)))));
         }
         Analysis analysis = RootCauseAnalyzer.analyze(incident.title(), incident.description(),
                 incident.metadataJson());
-        steps.add(() -> new IncidentChange(id, INVESTIGATING, Optional.empty(), Optional.empty(),
+        steps.add(() -> new IncidentChange(tenant, id, INVESTIGATING, Optional.empty(), Optional.empty(),
                 Optional.of(analysis.rootCause()), Optional.of(analysis.recommendedActions()),
                 List.of(new EventDraft("investigation.completed", data(id, "rootCause", analysis.rootCause(),
                         "confidence", analysis.confidence(), "recommendedActions", analysis.recommendedActions())))));
-        steps.add(() -> IncidentChange.eventsOnly(id, INVESTIGATING, List.of(new EventDraft("remediation.proposed",
+        steps.add(() -> IncidentChange.eventsOnly(tenant, id, INVESTIGATING, List.of(new EventDraft("remediation.proposed",
                 data(id, "remediationId", Ulids.newRemediationId(), "title", analysis.remediationTitle(),
                         "requiresApproval", true, "steps", analysis.remediationSteps())))));
         return steps;

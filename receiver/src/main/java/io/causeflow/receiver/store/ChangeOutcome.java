@@ -1,13 +1,12 @@
 package io.causeflow.receiver.store;
 
-import io.causeflow.receiver.model.Incident;
 import io.causeflow.receiver.model.StoredEvent;
 import java.util.List;
 
 /** Result of {@link ReceiverStore#change}. */
 public sealed interface ChangeOutcome {
-    /** Applied and committed. */
-    record Applied(Incident incident, List<StoredEvent> events) implements ChangeOutcome {
+    /** Applied and committed; read the incident again for its new state. */
+    record Applied(List<StoredEvent> events) implements ChangeOutcome {
         /** Copies. */
         public Applied {
             events = List.copyOf(events);
@@ -19,6 +18,6 @@ public sealed interface ChangeOutcome {
     }
 
     /** The incident was not in a required status; nothing was written. */
-    record Skipped(Incident incident) implements ChangeOutcome {
+    record Skipped(String status) implements ChangeOutcome {
     }
 }

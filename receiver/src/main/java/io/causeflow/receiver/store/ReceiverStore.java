@@ -137,12 +137,37 @@ public final class ReceiverStore implements AutoCloseable {
      * {@code (tenant, sourceAlertId)}. The future completes only after the commit.
      */
     public CompletableFuture<CreateOutcome> create(NewIncident incident) {
-        return submit(new Write<>(batch -> applyCreate(batch, incident)));
+        // Serialise outside the single writer thread: it is the bottleneck, the callers are many.
+        Instant now = now();
+        List<PreparedEvent> events = prepare(incident.tenantId(), incident.events(), now);
+        String tagsJson = toJson(incident.tags());
+        return submit(new Write<>(batch -> applyCreate(batch, incident, tagsJson, events, now)));
     }
 
     /** Applies a change and its events in one transaction. The future completes only after the commit. */
     public CompletableFuture<ChangeOutcome> change(IncidentChange change) {
-        return submit(new Write<>(batch -> applyChange(batch, change)));
+        Instant now = now();
+        List<PreparedEvent> events = prepare(change.tenantId(), change.events(), now);
+        Optional<String> agentsJson = change.assignedAgents().map(this::toJson);
+        Optional<String> actionsJson = change.recommendedActions().map(this::toJson);
+        return submit(new Write<>(batch -> applyChange(batch, change, agentsJson, actionsJson, events, now)));
+    }
+
+    private List<PreparedEvent> prepare(String tenantId, List<EventDraft> drafts, Instant now) {
+        List<PreparedEvent> events = new ArrayList<>(drafts.size());
+        for (EventDraft draft : drafts) {
+            Map<String, Object> envelope = new LinkedHashMap<>();
+            envelope.put("event", draft.name());
+            envelope.put("timestamp", now.toString());
+            envelope.put("tenantId", tenantId);
+            envelope.put("data", draft.data());
+            events.add(new PreparedEvent(draft.name(), toJson(envelope)));
+        }
+        return events;
+    }
+
+    /** An event with its envelope already serialised; the writer only adds the id. */
+    private record PreparedEvent(String name, String envelopeJson) {
     }
 
     private <T> CompletableFuture<T> submit(Write<T> write) {
@@ -154,15 +179,10 @@ public final class ReceiverStore implements AutoCloseable {
         return write.future;
     }
 
-    private CreateOutcome applyCreate(Batch batch, NewIncident n) throws SQLException {
+    private CreateOutcome applyCreate(Batch batch, NewIncident n, String tagsJson, List<PreparedEvent> prepared,
+            Instant now) throws SQLException {
         Connection c = batch.connection;
-        if (n.sourceAlertId().isPresent()) {
-            Optional<String> existing = existingIncidentId(c, n.tenantId(), n.sourceAlertId().get());
-            if (existing.isPresent()) {
-                return CreateOutcome.duplicate(existing.get());
-            }
-        }
-        Instant now = now();
+        // No SELECT first: the unique constraint decides, and a duplicate (the rare case) is rolled back to here.
         Savepoint beforeInsert = c.setSavepoint();
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO incidents (" + INCIDENT_COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -174,7 +194,7 @@ public final class ReceiverStore implements AutoCloseable {
             insert.setString(6, n.severity());
             insert.setString(7, n.service().orElse(null));
             insert.setString(8, n.environment().orElse(null));
-            insert.setString(9, toJson(n.tags()));
+            insert.setString(9, tagsJson);
             insert.setString(10, n.metadataJson());
             insert.setString(11, n.status());
             insert.setString(12, "[]");
@@ -195,66 +215,66 @@ public final class ReceiverStore implements AutoCloseable {
             }
             throw e;
         }
-        List<StoredEvent> events = appendEvents(batch, n.tenantId(), n.incidentId(), n.events(), now);
+        List<StoredEvent> events = appendEvents(batch, n.tenantId(), n.incidentId(), prepared, now);
         Incident incident = new Incident(n.incidentId(), n.tenantId(), n.sourceAlertId(), n.title(), n.description(),
                 n.severity(), n.service(), n.environment(), n.tags(), n.metadataJson(), IncidentStatus.parse(n.status()),
                 List.of(), Optional.empty(), List.of(), now, now);
         return CreateOutcome.created(incident, events);
     }
 
-    private ChangeOutcome applyChange(Batch batch, IncidentChange change) throws SQLException {
+    private ChangeOutcome applyChange(Batch batch, IncidentChange change, Optional<String> agentsJson,
+            Optional<String> actionsJson, List<PreparedEvent> prepared, Instant now) throws SQLException {
         Connection c = batch.connection;
-        Optional<Incident> found = incident(c, change.incidentId());
-        if (found.isEmpty()) {
+        Optional<String> status = currentStatus(c, change.tenantId(), change.incidentId());
+        if (status.isEmpty()) {
             return new ChangeOutcome.Missing();
         }
-        Incident before = found.get();
-        if (!change.requiredStatuses().isEmpty()
-                && !change.requiredStatuses().contains(before.status().wireName())) {
-            return new ChangeOutcome.Skipped(before);
+        if (!change.requiredStatuses().isEmpty() && !change.requiredStatuses().contains(status.get())) {
+            return new ChangeOutcome.Skipped(status.get());
         }
-        Instant now = now();
-        Incident after = new Incident(before.incidentId(), before.tenantId(), before.sourceAlertId(), before.title(),
-                before.description(), before.severity(), before.service(), before.environment(), before.tags(),
-                before.metadataJson(), change.newStatus().map(IncidentStatus::parse).orElse(before.status()),
-                change.assignedAgents().orElse(before.assignedAgents()),
-                change.rootCause().or(before::rootCause),
-                change.recommendedActions().orElse(before.recommendedActions()), before.createdAt(), now);
-        try (PreparedStatement update = c.prepareStatement("UPDATE incidents SET status = ?, assigned_agents_json = ?, "
-                + "root_cause = ?, recommended_json = ?, updated_at = ? WHERE incident_id = ?")) {
-            update.setString(1, after.status().wireName());
-            update.setString(2, toJson(after.assignedAgents()));
-            update.setString(3, after.rootCause().orElse(null));
-            update.setString(4, toJson(after.recommendedActions()));
-            update.setString(5, now.toString());
-            update.setString(6, after.incidentId());
-            update.executeUpdate();
+        if (change.changesFields()) {
+            try (PreparedStatement update = c.prepareStatement("UPDATE incidents SET status = COALESCE(?, status), "
+                    + "assigned_agents_json = COALESCE(?, assigned_agents_json), root_cause = COALESCE(?, root_cause), "
+                    + "recommended_json = COALESCE(?, recommended_json), updated_at = ? WHERE incident_id = ?")) {
+                update.setString(1, change.newStatus().orElse(null));
+                update.setString(2, agentsJson.orElse(null));
+                update.setString(3, change.rootCause().orElse(null));
+                update.setString(4, actionsJson.orElse(null));
+                update.setString(5, now.toString());
+                update.setString(6, change.incidentId());
+                update.executeUpdate();
+            }
         }
-        List<StoredEvent> events = appendEvents(batch, before.tenantId(), before.incidentId(), change.events(), now);
-        return new ChangeOutcome.Applied(after, events);
+        return new ChangeOutcome.Applied(appendEvents(batch, change.tenantId(), change.incidentId(), prepared, now));
     }
 
-    private List<StoredEvent> appendEvents(Batch batch, String tenantId, String incidentId, List<EventDraft> drafts,
-            Instant now) throws SQLException {
-        List<StoredEvent> events = new ArrayList<>(drafts.size());
+    private static Optional<String> currentStatus(Connection c, String tenantId, String incidentId)
+            throws SQLException {
+        try (PreparedStatement query = c.prepareStatement(
+                "SELECT status FROM incidents WHERE incident_id = ? AND tenant_id = ?")) {
+            query.setString(1, incidentId);
+            query.setString(2, tenantId);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private List<StoredEvent> appendEvents(Batch batch, String tenantId, String incidentId,
+            List<PreparedEvent> prepared, Instant now) throws SQLException {
+        List<StoredEvent> events = new ArrayList<>(prepared.size());
         try (PreparedStatement insert = batch.connection.prepareStatement("INSERT INTO events "
                 + "(id, tenant_id, incident_id, event_name, occurred_at, envelope_json) VALUES (?, ?, ?, ?, ?, ?)")) {
-            for (EventDraft draft : drafts) {
+            for (PreparedEvent event : prepared) {
                 long id = ++lastEventId;
-                Map<String, Object> envelope = new LinkedHashMap<>();
-                envelope.put("event", draft.name());
-                envelope.put("timestamp", now.toString());
-                envelope.put("tenantId", tenantId);
-                envelope.put("data", draft.data());
-                String envelopeJson = toJson(envelope);
                 insert.setLong(1, id);
                 insert.setString(2, tenantId);
                 insert.setString(3, incidentId);
-                insert.setString(4, draft.name());
+                insert.setString(4, event.name());
                 insert.setString(5, now.toString());
-                insert.setString(6, envelopeJson);
+                insert.setString(6, event.envelopeJson());
                 insert.addBatch();
-                events.add(new StoredEvent(id, tenantId, incidentId, draft.name(), now, envelopeJson));
+                events.add(new StoredEvent(id, tenantId, incidentId, event.name(), now, event.envelopeJson()));
             }
             if (!events.isEmpty()) {
                 insert.executeBatch();

@@ -53,6 +53,7 @@ public final class ReceiverBenchmark {
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 10));
     private static final int SUBSCRIBERS = Integer.getInteger("bench.subscribers", 500);
     private static final int SSE_ALERTS = Integer.getInteger("bench.sseAlerts", 100);
+    private static final Duration SIMULATOR_DELAY = Duration.ofMillis(Long.getLong("bench.simulatorDelayMillis", 1000));
 
     private ReceiverBenchmark() {
     }
@@ -64,7 +65,7 @@ public final class ReceiverBenchmark {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         Path data = Files.createTempDirectory("causeflow-bench");
         Result durable;
-        try (ReceiverServer server = ReceiverServer.create(config(data.resolve("ingest"), Duration.ofSeconds(1)))
+        try (ReceiverServer server = ReceiverServer.create(config(data.resolve("ingest"), SIMULATOR_DELAY))
                 .start()) {
             durable = load(server.baseUri(), "durable");
         }
