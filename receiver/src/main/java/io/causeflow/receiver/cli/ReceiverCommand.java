@@ -122,6 +122,13 @@ public final class ReceiverCommand {
                 return Launch.exit(0);
             }
         }
+        catch (CommandLine.UnmatchedArgumentException e) {
+            // Only the option names: the token after a misspelled --api-key could be the key itself.
+            err.println("causeflow-receiver: unknown option(s): " + String.join(", ", e.getUnmatched().stream()
+                    .filter(token -> token.startsWith("-")).map(token -> token.split("=", 2)[0]).toList()));
+            err.println("Run with --help for the options.");
+            return Launch.exit(EXIT_CONFIG);
+        }
         catch (CommandLine.ParameterException e) {
             err.println("causeflow-receiver: " + e.getMessage());
             err.println("Run with --help for the options.");

@@ -173,6 +173,15 @@ class ReceiverCommandITest {
     }
 
     @Test
+    void shouldNotEchoTheValueAfterAMisspelledOption() {
+        ReceiverCommand.Launch launch = launch(Map.of(), "--demo", "--api-keyy", "cflo_leak_me",
+                "--webhook-secrets=whsec_leak_me");
+
+        assertThat(launch.exitCode()).isEqualTo(ReceiverCommand.EXIT_CONFIG);
+        assertThat(stderr()).contains("--api-keyy").contains("--webhook-secrets").doesNotContain("leak");
+    }
+
+    @Test
     void shouldExitWith1WhenThePortIsTaken() {
         ReceiverCommand.Launch first = launch(Map.of(), "--demo", "--port", "0");
         try (ReceiverServer server = first.server().orElseThrow()) {
