@@ -1,5 +1,6 @@
 package hudson.model;
 
+import org.kohsuke.stapler.StaplerProxy;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.security.ACL;
 import hudson.security.AccessControlled;
@@ -8,7 +9,8 @@ import java.io.File;
 import java.io.IOException;
 
 /** Partial implementation of {@link Item}. */
-public abstract class AbstractItem extends Actionable implements Loadable, Item, AccessControlled {
+public abstract class AbstractItem extends Actionable
+        implements Loadable, Item, AccessControlled, DescriptorByNameOwner, StaplerProxy {
     AbstractItem() {
         throw new UnsupportedOperationException();
     }
@@ -95,6 +97,11 @@ public abstract class AbstractItem extends Actionable implements Loadable, Item,
     }
 
     public String getSearchUrl() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Object getTarget() {
         throw new UnsupportedOperationException();
     }
 }

@@ -1,11 +1,12 @@
 package hudson.model;
 
+import org.kohsuke.stapler.StaplerProxy;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.security.AccessControlled;
 
 /** The runtime state of a {@link Node}. */
-public abstract class Computer extends Actionable implements AccessControlled {
+public abstract class Computer extends Actionable implements AccessControlled, DescriptorByNameOwner, StaplerProxy {
     private Computer() {
         throw new UnsupportedOperationException();
     }
@@ -26,6 +27,16 @@ public abstract class Computer extends Actionable implements AccessControlled {
     }
 
     public final boolean isOnline() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public String getDisplayName() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Object getTarget() {
         throw new UnsupportedOperationException();
     }
 }

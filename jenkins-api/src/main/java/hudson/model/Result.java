@@ -1,5 +1,6 @@
 package hudson.model;
 
+import org.kohsuke.stapler.export.CustomExportedBean;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.Serializable;
 
@@ -7,7 +8,7 @@ import java.io.Serializable;
  * Build result. The constants are distinct objects (so identity comparisons work in plugin unit tests);
  * every method throws.
  */
-public final class Result implements Serializable {
+public final class Result implements Serializable, CustomExportedBean {
     public static final @NonNull Result SUCCESS = new Result();
     public static final @NonNull Result UNSTABLE = new Result();
     public static final @NonNull Result FAILURE = new Result();
@@ -46,6 +47,11 @@ public final class Result implements Serializable {
     }
 
     public static @NonNull Result fromString(@NonNull String s) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public String toExportedObject() {
         throw new UnsupportedOperationException();
     }
 }

@@ -1,5 +1,6 @@
 package hudson.model;
 
+import org.kohsuke.stapler.StaplerProxy;
 import jenkins.util.io.OnMaster;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
@@ -20,7 +21,8 @@ import org.springframework.security.access.AccessDeniedException;
 
 /** One execution of a {@link Job}. */
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable
-        implements ExtensionPoint, Comparable<RunT>, AccessControlled, PersistenceRoot, OnMaster {
+        implements ExtensionPoint, Comparable<RunT>, AccessControlled, PersistenceRoot, DescriptorByNameOwner, OnMaster,
+        StaplerProxy {
     public static final long QUEUE_ID_UNKNOWN = -1;
 
     protected Run(@NonNull JobT job) throws IOException {
@@ -105,6 +107,7 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException();
     }
 
+    @Override
     public String getDisplayName() {
         throw new UnsupportedOperationException();
     }
@@ -221,6 +224,11 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     }
 
     public long getEstimatedDuration() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Object getTarget() {
         throw new UnsupportedOperationException();
     }
 }

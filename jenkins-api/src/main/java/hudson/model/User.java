@@ -1,5 +1,6 @@
 package hudson.model;
 
+import org.kohsuke.stapler.StaplerProxy;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.Nullable;
@@ -9,7 +10,8 @@ import java.io.IOException;
 import jenkins.model.Loadable;
 
 /** A Jenkins user. */
-public class User implements AccessControlled, Loadable, Saveable, Comparable<User> {
+public class User implements AccessControlled, DescriptorByNameOwner, Loadable, Saveable, Comparable<User>,
+        StaplerProxy {
     private User() {
         throw new UnsupportedOperationException();
     }
@@ -22,6 +24,7 @@ public class User implements AccessControlled, Loadable, Saveable, Comparable<Us
         throw new UnsupportedOperationException();
     }
 
+    @Override
     public @NonNull String getDisplayName() {
         throw new UnsupportedOperationException();
     }
@@ -52,6 +55,11 @@ public class User implements AccessControlled, Loadable, Saveable, Comparable<Us
 
     @Override
     public int compareTo(@NonNull User that) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Object getTarget() {
         throw new UnsupportedOperationException();
     }
 }

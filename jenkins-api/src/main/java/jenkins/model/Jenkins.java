@@ -1,5 +1,7 @@
 package jenkins.model;
 
+import hudson.model.DescriptorByNameOwner;
+import org.kohsuke.stapler.StaplerProxy;
 import jenkins.util.io.OnMaster;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
@@ -18,7 +20,7 @@ import java.io.IOException;
 import org.springframework.security.access.AccessDeniedException;
 
 /** The Jenkins controller, root of the object model. */
-public class Jenkins implements AccessControlled, Loadable, OnMaster {
+public class Jenkins implements StaplerProxy, AccessControlled, DescriptorByNameOwner, OnMaster, Loadable {
     public static final Permission ADMINISTER = new Permission(null, "Administer", null);
     public static final Permission MANAGE = new Permission(null, "Manage", ADMINISTER);
     public static final Permission SYSTEM_READ = new Permission(null, "SystemRead", ADMINISTER);
@@ -97,6 +99,16 @@ public class Jenkins implements AccessControlled, Loadable, OnMaster {
 
     @Override
     public void load() throws IOException {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public String getDisplayName() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Object getTarget() {
         throw new UnsupportedOperationException();
     }
 }

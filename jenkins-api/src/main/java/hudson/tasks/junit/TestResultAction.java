@@ -1,5 +1,6 @@
 package hudson.tasks.junit;
 
+import org.kohsuke.stapler.StaplerProxy;
 import hudson.model.Action;
 import hudson.tasks.test.AbstractTestResultAction;
 import java.util.Collection;
@@ -8,7 +9,7 @@ import jenkins.tasks.SimpleBuildStep;
 
 /** The JUnit result action of a build. */
 public class TestResultAction extends AbstractTestResultAction<TestResultAction>
-        implements SimpleBuildStep.LastBuildAction {
+        implements StaplerProxy, SimpleBuildStep.LastBuildAction {
     private TestResultAction() {
         throw new UnsupportedOperationException();
     }
@@ -40,6 +41,11 @@ public class TestResultAction extends AbstractTestResultAction<TestResultAction>
 
     @Override
     public List<CaseResult> getFailedTests() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Object getTarget() {
         throw new UnsupportedOperationException();
     }
 }
