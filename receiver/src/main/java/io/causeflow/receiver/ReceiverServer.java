@@ -158,6 +158,7 @@ public final class ReceiverServer implements AutoCloseable {
             return;
         }
         closed = true;
+        bus.closeAll();
         if (app != null) {
             app.stop();
         }

@@ -238,6 +238,19 @@ class StreamITest {
     }
 
     @Test
+    void shouldEndOpenStreamsWhenTheServerCloses() throws Exception {
+        try (SseConnection stream = SseConnection.open(server.baseUri(), AUTH)) {
+            assertThat(server.subscriberCount()).isEqualTo(1);
+
+            server.close();
+
+            // drain() reads to end of stream; a stream left open would hit the 10 s read timeout and throw.
+            assertThat(stream.drain()).allSatisfy(frame -> assertThat(frame.event()).isEqualTo("ping"));
+            assertThat(server.subscriberCount()).isZero();
+        }
+    }
+
+    @Test
     void shouldEmitStatusChangeToResolvedAndStopTheInvestigation() throws Exception {
         String incidentId = ingest();
         awaitStored(EVENTS_PER_INCIDENT);

@@ -72,6 +72,16 @@ public final class EventBus {
         }
     }
 
+    /** Ends every open stream (server shutdown), so stopping does not wait for idle streams. */
+    public void closeAll() {
+        for (Set<Subscription> subscriptions : byTenant.values()) {
+            for (Subscription subscription : subscriptions) {
+                subscriptions.remove(subscription);
+                subscription.shutdown();
+            }
+        }
+    }
+
     /** Open subscriptions across all tenants. */
     public int subscriberCount() {
         return byTenant.values().stream().mapToInt(Set::size).sum();

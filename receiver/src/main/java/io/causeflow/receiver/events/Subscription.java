@@ -43,6 +43,16 @@ public final class Subscription {
         }
     }
 
+    /** Server shutdown: ends the stream promptly (wakes a waiting writer and closes the connection). */
+    void shutdown() {
+        if (closed.compareAndSet(false, true)) {
+            queue.clear();
+            // An id no frame can have: the writer skips it and then sees the subscription closed.
+            queue.offer(new StoredEvent(-1, tenantId, "", "shutdown", java.time.Instant.EPOCH, "{}"));
+            disconnect.run();
+        }
+    }
+
     /** Marks the subscription closed without touching the connection (normal end). */
     void close() {
         closed.set(true);
