@@ -61,7 +61,7 @@ send
 
 echo "== investigation events (SSE, replayed from the start)"
 CAUSEFLOW_STREAM_TOKEN="$CAUSEFLOW_STREAM_TOKEN" \
-  java -jar "$cli" stream --url "$CAUSEFLOW_BASE_URL" --last-event-id 0 --max-events 7 --timeout 30s
+  java -jar "$cli" stream --url "$CAUSEFLOW_BASE_URL" --last-event-id 0 --max-events 8 --timeout 30s
 
 echo
 echo "== the Jenkins plugin to install (Manage Jenkins > Plugins > Advanced > Deploy Plugin):"
