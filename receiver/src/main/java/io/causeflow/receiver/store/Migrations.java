@@ -28,7 +28,7 @@ final class Migrations {
     static int migrate(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS schema_version ("
-                    + "version INT NOT NULL PRIMARY KEY, script VARCHAR(200) NOT NULL, applied_at VARCHAR(40) NOT NULL)");
+                    + "version INTEGER NOT NULL PRIMARY KEY, script TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT");
         }
         connection.commit();
         int current = currentVersion(connection);

@@ -13,49 +13,67 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The durable store: incidents and the append-only event log in H2, through plain JDBC.
+ * The durable store: incidents and the append-only event log in SQLite, through plain JDBC.
  *
  * <p>All writes go through one writer thread that applies queued writes in batches, one transaction per batch
  * (group commit), and completes each write's future only after that commit. One writer makes event ids gap-free in
  * commit order (so {@code Last-Event-ID} replay can never miss an event committed "in between"), and batching keeps
- * throughput high even though the file store writes on every commit. Each write in a batch runs under its own
- * savepoint, so one failing write does not undo its neighbours. Reads use a small connection pool.
+ * throughput high: a commit appends the batch's pages to the write-ahead log in one write. If a batch fails, it is
+ * rolled back and its writes are retried one transaction each, so one bad write does not fail its neighbours.
+ *
+ * <p>Durability: the database runs in WAL mode with {@code synchronous=NORMAL}, so a commit has reached the
+ * operating system before {@code commit()} returns. It survives the receiver being killed (kill -9); a power loss
+ * may lose the last commits. The log is copied into the main database file by a background checkpoint, not by the
+ * writer. Reads use their own connections, which WAL mode lets run next to the writer.
  */
 public final class ReceiverStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReceiverStore.class);
-    private static final int MAX_BATCH = 256;
-    private static final String DUPLICATE_KEY_STATE = "23505";
+    private static final int MAX_BATCH = 512;
+    private static final int READERS = 4;
+    private static final String DATABASE_FILE = "causeflow.db";
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() { };
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() { };
     private static final String INCIDENT_COLUMNS = "incident_id, tenant_id, source_alert_id, title, description, "
             + "severity, service, environment, tags_json, metadata_json, status, assigned_agents_json, root_cause, "
             + "recommended_json, created_at, updated_at";
+    private static final String INSERT_INCIDENT = "INSERT INTO incidents (" + INCIDENT_COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            // The single writer makes this race-free; the constraint makes it true even without it.
+            + " ON CONFLICT (tenant_id, source_alert_id) DO NOTHING";
+    private static final String INSERT_EVENT = "INSERT INTO events "
+            + "(id, tenant_id, incident_id, event_name, occurred_at, envelope_json) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE_INCIDENT = "UPDATE incidents SET status = COALESCE(?, status), "
+            + "assigned_agents_json = COALESCE(?, assigned_agents_json), root_cause = COALESCE(?, root_cause), "
+            + "recommended_json = COALESCE(?, recommended_json), updated_at = ? WHERE incident_id = ?";
+    private static final String SELECT_STATUS = "SELECT status FROM incidents WHERE incident_id = ? AND tenant_id = ?";
+    private static final String SELECT_BY_SOURCE_ALERT =
+            "SELECT incident_id FROM incidents WHERE tenant_id = ? AND source_alert_id = ?";
 
     private final ObjectMapper json = new ObjectMapper();
     private final String description;
-    private final JdbcConnectionPool readers;
     private final Connection writer;
+    private final Map<String, PreparedStatement> writerStatements = new HashMap<>();
+    private final ReadConnections readers;
+    private final Optional<WalCheckpointer> checkpointer;
     private final Consumer<List<StoredEvent>> onCommitted;
     private final Clock clock;
     private final BlockingQueue<Write<?>> queue = new LinkedBlockingQueue<>();
@@ -64,22 +82,46 @@ public final class ReceiverStore implements AutoCloseable {
     private volatile boolean running = true;
     private long lastEventId;
 
-    private ReceiverStore(String url, String description, Optional<DataDirLock> lock,
+    private ReceiverStore(Optional<Path> databaseFile, String description, Optional<DataDirLock> lock,
             Consumer<List<StoredEvent>> onCommitted, Clock clock) throws SQLException {
         this.lock = lock;
         this.description = description;
         this.onCommitted = onCommitted;
         this.clock = clock;
-        this.writer = DriverManager.getConnection(url, "sa", "");
-        writer.setAutoCommit(false);
-        Migrations.migrate(writer);
-        this.lastEventId = queryLong(writer, "SELECT COALESCE(MAX(id), 0) FROM events");
-        writer.commit();
-        this.readers = JdbcConnectionPool.create(url, "sa", "");
-        readers.setMaxConnections(16);
+        String url = databaseFile.map(file -> "jdbc:sqlite:" + file).orElse("jdbc:sqlite::memory:");
+        this.writer = DriverManager.getConnection(url);
+        try {
+            configure(writer, databaseFile.isPresent());
+            writer.setAutoCommit(false);
+            Migrations.migrate(writer);
+            this.lastEventId = queryLong(writer, "SELECT COALESCE(MAX(id), 0) FROM events");
+            writer.commit();
+            // An in-memory database is private to its one connection: reads then share the writer's, between
+            // batches. A file database gets its own read connections.
+            this.readers = databaseFile.isPresent() ? new ReadConnections.Pool(url, READERS)
+                    : new ReadConnections.Shared(writer);
+            this.checkpointer = databaseFile.isPresent() ? Optional.of(WalCheckpointer.start(url)) : Optional.empty();
+        }
+        catch (SQLException | RuntimeException e) {
+            closeQuietly(writer);
+            throw e;
+        }
         this.writerThread = new Thread(this::writeLoop, "causeflow-store-writer");
         writerThread.setDaemon(true);
         writerThread.start();
+    }
+
+    /** Connection settings for the writer (the only connection that changes data). */
+    private static void configure(Connection connection, boolean file) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA busy_timeout = 10000");
+            if (file) {
+                statement.execute("PRAGMA journal_mode = WAL");
+                statement.execute("PRAGMA synchronous = NORMAL");
+                // Checkpoints run on their own thread (below) so that the writer never pays for one.
+                statement.execute("PRAGMA wal_autocheckpoint = 0");
+            }
+        }
     }
 
     /**
@@ -97,16 +139,17 @@ public final class ReceiverStore implements AutoCloseable {
         catch (java.io.IOException e) {
             throw new SQLException("cannot create data directory " + dataDir + ": " + e.getMessage(), e);
         }
-        // FILE_LOCK=FS: an OS lock that dies with the process, so a restart after kill -9 does not wait for a stale
-        // lock file. WRITE_DELAY=0: a commit reaches the file before commit() returns, not up to 500 ms later.
-        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("causeflow").toString()
-                + ";FILE_LOCK=FS;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
-        // H2 would happily share one database between two stores in the same JVM; the single-writer design needs
-        // exclusive ownership, so the directory is locked by us first (an OS lock, released by a crash too).
+        if (Files.exists(dataDir.resolve("causeflow.mv.db")) && !Files.exists(dataDir.resolve(DATABASE_FILE))) {
+            throw new SQLException("data directory " + dataDir.toAbsolutePath() + " holds an H2 database from a "
+                    + "pre-release receiver (causeflow.mv.db); this receiver stores its data in SQLite ("
+                    + DATABASE_FILE + "): use another --data directory or delete that file");
+        }
+        // SQLite would let two stores share one database; the single-writer design needs exclusive ownership, so
+        // the directory is locked by us first (an OS lock, released by a crash too).
         DataDirLock lock = DataDirLock.acquire(dataDir);
         try {
-            return new ReceiverStore(url, "file store in " + dataDir.toAbsolutePath(), Optional.of(lock), onCommitted,
-                    Clock.systemUTC());
+            return new ReceiverStore(Optional.of(dataDir.toAbsolutePath().resolve(DATABASE_FILE)),
+                    "file store in " + dataDir.toAbsolutePath(), Optional.of(lock), onCommitted, Clock.systemUTC());
         }
         catch (SQLException | RuntimeException e) {
             lock.release();
@@ -116,8 +159,8 @@ public final class ReceiverStore implements AutoCloseable {
 
     /** Opens a fresh in-memory store (tests, throwaway sandboxes). */
     public static ReceiverStore openInMemory(Consumer<List<StoredEvent>> onCommitted) throws SQLException {
-        String url = "jdbc:h2:mem:causeflow-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        return new ReceiverStore(url, "in-memory store", Optional.empty(), onCommitted, Clock.systemUTC());
+        return new ReceiverStore(Optional.empty(), "in-memory store", Optional.empty(), onCommitted,
+                Clock.systemUTC());
     }
 
     /** Where the data lives, for the startup line. */
@@ -181,39 +224,27 @@ public final class ReceiverStore implements AutoCloseable {
 
     private CreateOutcome applyCreate(Batch batch, NewIncident n, String tagsJson, List<PreparedEvent> prepared,
             Instant now) throws SQLException {
-        Connection c = batch.connection;
-        // No SELECT first: the unique constraint decides, and a duplicate (the rare case) is rolled back to here.
-        Savepoint beforeInsert = c.setSavepoint();
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO incidents (" + INCIDENT_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, n.incidentId());
-            insert.setString(2, n.tenantId());
-            insert.setString(3, n.sourceAlertId().orElse(null));
-            insert.setString(4, n.title());
-            insert.setString(5, n.description());
-            insert.setString(6, n.severity());
-            insert.setString(7, n.service().orElse(null));
-            insert.setString(8, n.environment().orElse(null));
-            insert.setString(9, tagsJson);
-            insert.setString(10, n.metadataJson());
-            insert.setString(11, n.status());
-            insert.setString(12, "[]");
-            insert.setString(13, null);
-            insert.setString(14, "[]");
-            insert.setString(15, now.toString());
-            insert.setString(16, now.toString());
-            insert.executeUpdate();
-        }
-        catch (SQLException e) {
-            // The pre-check above makes this unreachable with one writer; the constraint is the guarantee anyway.
-            if (DUPLICATE_KEY_STATE.equals(e.getSQLState()) && n.sourceAlertId().isPresent()) {
-                c.rollback(beforeInsert);
-                Optional<String> winner = existingIncidentId(c, n.tenantId(), n.sourceAlertId().get());
-                if (winner.isPresent()) {
-                    return CreateOutcome.duplicate(winner.get());
-                }
-            }
-            throw e;
+        PreparedStatement insert = writerStatement(INSERT_INCIDENT);
+        insert.setString(1, n.incidentId());
+        insert.setString(2, n.tenantId());
+        insert.setString(3, n.sourceAlertId().orElse(null));
+        insert.setString(4, n.title());
+        insert.setString(5, n.description());
+        insert.setString(6, n.severity());
+        insert.setString(7, n.service().orElse(null));
+        insert.setString(8, n.environment().orElse(null));
+        insert.setString(9, tagsJson);
+        insert.setString(10, n.metadataJson());
+        insert.setString(11, n.status());
+        insert.setString(12, "[]");
+        insert.setString(13, null);
+        insert.setString(14, "[]");
+        insert.setString(15, now.toString());
+        insert.setString(16, now.toString());
+        if (insert.executeUpdate() == 0) {
+            // Only the (tenant, sourceAlertId) conflict is ignored, so a row with that key exists.
+            return CreateOutcome.duplicate(existingIncidentId(n.tenantId(), n.sourceAlertId().orElseThrow())
+                    .orElseThrow(() -> new SQLException("insert ignored but no incident has its sourceAlertId")));
         }
         List<StoredEvent> events = appendEvents(batch, n.tenantId(), n.incidentId(), prepared, now);
         Incident incident = new Incident(n.incidentId(), n.tenantId(), n.sourceAlertId(), n.title(), n.description(),
@@ -224,8 +255,7 @@ public final class ReceiverStore implements AutoCloseable {
 
     private ChangeOutcome applyChange(Batch batch, IncidentChange change, Optional<String> agentsJson,
             Optional<String> actionsJson, List<PreparedEvent> prepared, Instant now) throws SQLException {
-        Connection c = batch.connection;
-        Optional<String> status = currentStatus(c, change.tenantId(), change.incidentId());
+        Optional<String> status = currentStatus(change.tenantId(), change.incidentId());
         if (status.isEmpty()) {
             return new ChangeOutcome.Missing();
         }
@@ -233,55 +263,63 @@ public final class ReceiverStore implements AutoCloseable {
             return new ChangeOutcome.Skipped(status.get());
         }
         if (change.changesFields()) {
-            try (PreparedStatement update = c.prepareStatement("UPDATE incidents SET status = COALESCE(?, status), "
-                    + "assigned_agents_json = COALESCE(?, assigned_agents_json), root_cause = COALESCE(?, root_cause), "
-                    + "recommended_json = COALESCE(?, recommended_json), updated_at = ? WHERE incident_id = ?")) {
-                update.setString(1, change.newStatus().orElse(null));
-                update.setString(2, agentsJson.orElse(null));
-                update.setString(3, change.rootCause().orElse(null));
-                update.setString(4, actionsJson.orElse(null));
-                update.setString(5, now.toString());
-                update.setString(6, change.incidentId());
-                update.executeUpdate();
-            }
+            PreparedStatement update = writerStatement(UPDATE_INCIDENT);
+            update.setString(1, change.newStatus().orElse(null));
+            update.setString(2, agentsJson.orElse(null));
+            update.setString(3, change.rootCause().orElse(null));
+            update.setString(4, actionsJson.orElse(null));
+            update.setString(5, now.toString());
+            update.setString(6, change.incidentId());
+            update.executeUpdate();
         }
         return new ChangeOutcome.Applied(appendEvents(batch, change.tenantId(), change.incidentId(), prepared, now));
     }
 
-    private static Optional<String> currentStatus(Connection c, String tenantId, String incidentId)
-            throws SQLException {
-        try (PreparedStatement query = c.prepareStatement(
-                "SELECT status FROM incidents WHERE incident_id = ? AND tenant_id = ?")) {
-            query.setString(1, incidentId);
-            query.setString(2, tenantId);
-            try (ResultSet rs = query.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
+    private Optional<String> currentStatus(String tenantId, String incidentId) throws SQLException {
+        PreparedStatement query = writerStatement(SELECT_STATUS);
+        query.setString(1, incidentId);
+        query.setString(2, tenantId);
+        try (ResultSet rs = query.executeQuery()) {
+            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        }
+    }
+
+    private Optional<String> existingIncidentId(String tenantId, String sourceAlertId) throws SQLException {
+        PreparedStatement query = writerStatement(SELECT_BY_SOURCE_ALERT);
+        query.setString(1, tenantId);
+        query.setString(2, sourceAlertId);
+        try (ResultSet rs = query.executeQuery()) {
+            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
         }
     }
 
     private List<StoredEvent> appendEvents(Batch batch, String tenantId, String incidentId,
             List<PreparedEvent> prepared, Instant now) throws SQLException {
         List<StoredEvent> events = new ArrayList<>(prepared.size());
-        try (PreparedStatement insert = batch.connection.prepareStatement("INSERT INTO events "
-                + "(id, tenant_id, incident_id, event_name, occurred_at, envelope_json) VALUES (?, ?, ?, ?, ?, ?)")) {
-            for (PreparedEvent event : prepared) {
-                long id = ++lastEventId;
-                insert.setLong(1, id);
-                insert.setString(2, tenantId);
-                insert.setString(3, incidentId);
-                insert.setString(4, event.name());
-                insert.setString(5, now.toString());
-                insert.setString(6, event.envelopeJson());
-                insert.addBatch();
-                events.add(new StoredEvent(id, tenantId, incidentId, event.name(), now, event.envelopeJson()));
-            }
-            if (!events.isEmpty()) {
-                insert.executeBatch();
-            }
+        PreparedStatement insert = writerStatement(INSERT_EVENT);
+        for (PreparedEvent event : prepared) {
+            long id = ++lastEventId;
+            insert.setLong(1, id);
+            insert.setString(2, tenantId);
+            insert.setString(3, incidentId);
+            insert.setString(4, event.name());
+            insert.setString(5, now.toString());
+            insert.setString(6, event.envelopeJson());
+            insert.executeUpdate();
+            events.add(new StoredEvent(id, tenantId, incidentId, event.name(), now, event.envelopeJson()));
         }
         batch.events.addAll(events);
         return events;
+    }
+
+    /** The writer's statements are prepared once: the writer runs the same few statements all day. */
+    private PreparedStatement writerStatement(String sql) throws SQLException {
+        PreparedStatement statement = writerStatements.get(sql);
+        if (statement == null) {
+            statement = writer.prepareStatement(sql);
+            writerStatements.put(sql, statement);
+        }
+        return statement;
     }
 
     private Instant now() {
@@ -299,7 +337,9 @@ public final class ReceiverStore implements AutoCloseable {
                 }
                 pending.add(first);
                 queue.drainTo(pending, MAX_BATCH - 1);
-                commitBatch(pending);
+                if (!commitBatch(pending)) {
+                    pending.forEach(write -> commitBatch(List.of(write)));
+                }
             }
             catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -315,22 +355,37 @@ public final class ReceiverStore implements AutoCloseable {
         }
     }
 
-    private void commitBatch(List<Write<?>> pending) {
-        Batch batch = new Batch(writer);
+    /**
+     * Applies the writes in one transaction and completes their futures after the commit. Returns false, having
+     * rolled back and completed nothing, if a batch of several writes failed: the caller then retries each alone,
+     * so only the failing write is answered with its error.
+     */
+    private boolean commitBatch(List<Write<?>> pending) {
+        Batch batch = new Batch();
         long idBeforeBatch = lastEventId;
         List<Object> results = new ArrayList<>(pending.size());
         try {
-            for (Write<?> write : pending) {
-                results.add(applyOne(batch, write));
+            readers.lockForWrite();
+            try {
+                for (Write<?> write : pending) {
+                    results.add(write.action.apply(batch));
+                }
+                writer.commit();
             }
-            writer.commit();
+            finally {
+                readers.unlockForWrite();
+            }
         }
         catch (SQLException | RuntimeException e) {
             lastEventId = idBeforeBatch;
             rollbackQuietly();
-            LOG.error("Store commit failed; {} write(s) answered with an error", pending.size(), e);
-            pending.forEach(write -> write.future.completeExceptionally(e));
-            return;
+            if (pending.size() > 1) {
+                LOG.warn("Store batch of {} writes failed; retrying them one by one", pending.size(), e);
+                return false;
+            }
+            LOG.error("Store write failed and was rolled back", e);
+            pending.get(0).future.completeExceptionally(e);
+            return true;
         }
         // Publish before completing the futures: an SSE subscriber then sees the events no later than the 202 goes out.
         if (!batch.events.isEmpty()) {
@@ -344,23 +399,7 @@ public final class ReceiverStore implements AutoCloseable {
         for (int i = 0; i < pending.size(); i++) {
             pending.get(i).complete(results.get(i));
         }
-    }
-
-    private Object applyOne(Batch batch, Write<?> write) throws SQLException {
-        Savepoint savepoint = batch.connection.setSavepoint();
-        long idBefore = lastEventId;
-        int eventsBefore = batch.events.size();
-        try {
-            Object result = write.action.apply(batch);
-            batch.connection.releaseSavepoint(savepoint);
-            return result;
-        }
-        catch (SQLException | RuntimeException e) {
-            batch.connection.rollback(savepoint);
-            lastEventId = idBefore;
-            batch.events.subList(eventsBefore, batch.events.size()).clear();
-            return new Failure(e);
-        }
+        return true;
     }
 
     private void rollbackQuietly() {
@@ -461,18 +500,6 @@ public final class ReceiverStore implements AutoCloseable {
         }
     }
 
-    private static Optional<String> existingIncidentId(Connection c, String tenantId, String sourceAlertId)
-            throws SQLException {
-        try (PreparedStatement query = c.prepareStatement(
-                "SELECT incident_id FROM incidents WHERE tenant_id = ? AND source_alert_id = ?")) {
-            query.setString(1, tenantId);
-            query.setString(2, sourceAlertId);
-            try (ResultSet rs = query.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        }
-    }
-
     private List<Incident> incidentList(PreparedStatement query) throws SQLException {
         try (ResultSet rs = query.executeQuery()) {
             List<Incident> result = new ArrayList<>();
@@ -497,8 +524,8 @@ public final class ReceiverStore implements AutoCloseable {
     }
 
     private <T> T read(SqlFunction<Connection, T> query) {
-        try (Connection c = readers.getConnection()) {
-            return query.apply(c);
+        try {
+            return readers.read(query::apply);
         }
         catch (SQLException e) {
             throw new StoreException("store read failed: " + e.getMessage(), e);
@@ -523,7 +550,7 @@ public final class ReceiverStore implements AutoCloseable {
         }
     }
 
-    /** Finishes queued writes, then closes the database (a file store is compacted and closed cleanly). */
+    /** Finishes queued writes, then closes the database (a file store is checkpointed into its main file). */
     @Override
     public void close() {
         if (!running) {
@@ -536,20 +563,29 @@ public final class ReceiverStore implements AutoCloseable {
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try (Statement statement = writer.createStatement()) {
-            statement.execute("SHUTDOWN");
+        checkpointer.ifPresent(WalCheckpointer::close);
+        readers.close();
+        writerStatements.values().forEach(ReceiverStore::closeQuietly);
+        if (checkpointer.isPresent()) {
+            try (Statement statement = writer.createStatement()) {
+                writer.commit();
+                statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+            catch (SQLException e) {
+                LOG.warn("Final checkpoint failed; the log is applied on the next start", e);
+            }
         }
-        catch (SQLException e) {
-            LOG.warn("Database shutdown reported an error", e);
-        }
-        readers.dispose();
-        try {
-            writer.close();
-        }
-        catch (SQLException e) {
-            LOG.debug("Writer connection already closed", e);
-        }
+        closeQuietly(writer);
         lock.ifPresent(DataDirLock::release);
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        }
+        catch (Exception e) {
+            LOG.debug("Close failed", e);
+        }
     }
 
     /** A store failure; the HTTP layer answers 500. */
@@ -561,27 +597,13 @@ public final class ReceiverStore implements AutoCloseable {
         }
     }
 
-    @FunctionalInterface
-    private interface SqlFunction<A, R> {
-        R apply(A argument) throws SQLException;
-    }
-
     /** One transaction's shared state. */
     private static final class Batch {
-        private final Connection connection;
         private final List<StoredEvent> events = new ArrayList<>();
-
-        Batch(Connection connection) {
-            this.connection = connection;
-        }
-    }
-
-    /** A failed write inside a committed batch. */
-    private record Failure(Exception cause) {
     }
 
     /** A queued write and the future its caller waits on. */
-    private final class Write<T> {
+    private static final class Write<T> {
         private final SqlFunction<Batch, T> action;
         private final CompletableFuture<T> future = new CompletableFuture<>();
 
@@ -591,12 +613,7 @@ public final class ReceiverStore implements AutoCloseable {
 
         @SuppressWarnings("unchecked")
         void complete(Object result) {
-            if (result instanceof Failure failure) {
-                future.completeExceptionally(failure.cause());
-            }
-            else {
-                future.complete((T) result);
-            }
+            future.complete((T) result);
         }
     }
 }

@@ -1,5 +1,5 @@
 /**
- * Durable H2 store through plain JDBC: versioned schema, incidents, append-only event log, group commit.
+ * Durable SQLite store through plain JDBC: versioned schema, incidents, append-only event log, group commit.
  */
 @DefaultAnnotation(NonNull.class)
 package io.causeflow.receiver.store;

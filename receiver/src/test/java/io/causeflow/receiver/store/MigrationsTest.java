@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** Tests the class {@link Migrations}. */
 class MigrationsTest {
     private static Connection memory() throws SQLException {
-        Connection connection = DriverManager.getConnection("jdbc:h2:mem:", "sa", "");
+        Connection connection = DriverManager.getConnection("jdbc:sqlite::memory:");
         connection.setAutoCommit(false);
         return connection;
     }
