@@ -40,7 +40,7 @@ public final class ReceiverCommand {
     private String port;
     @Option(names = "--host", paramLabel = "HOST", description = "Bind address (default 127.0.0.1). Env " + ENV + "HOST.")
     private String host;
-    @Option(names = "--data", paramLabel = "DIR", description = "Data directory of the H2 file store (default ./"
+    @Option(names = "--data", paramLabel = "DIR", description = "Data directory of the SQLite file store (default ./"
             + DEFAULT_DATA + "; --demo: in memory unless given). Env " + ENV + "DATA.")
     private String data;
     @Option(names = "--in-memory", description = "Keep everything in memory (lost on exit).")
