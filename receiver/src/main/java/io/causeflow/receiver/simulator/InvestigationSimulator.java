@@ -54,9 +54,15 @@ public final class InvestigationSimulator implements AutoCloseable {
         });
     }
 
-    /** Starts the investigation of a freshly created incident. */
+    /** Starts the investigation of a freshly created incident; returns at once (the caller answers a request). */
     public void start(Incident incident) {
-        runChain(steps(incident, true), 0);
+        try {
+            // The analysis (JSON, regular expressions) runs on the simulator thread, not the caller's.
+            executor.execute(() -> runChain(steps(incident, true), 0));
+        }
+        catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("Simulator stopped; investigation not started");
+        }
     }
 
     /** Continues investigations a crash or stop interrupted (progress may be repeated). */
