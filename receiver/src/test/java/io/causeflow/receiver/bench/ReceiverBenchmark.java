@@ -11,6 +11,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -24,6 +27,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -45,6 +50,8 @@ import java.util.stream.Stream;
  */
 public final class ReceiverBenchmark {
     private static final String TENANT = "bench";
+    private static final String PROCESS = "(process)";
+    private static final String ALLOCATED = "(allocated)";
     private static final String API_KEY = "cflo_bench_key";
     private static final String SECRET = "whsec_bench_secret";
     private static final String TOKEN = "cfst_bench_token";
@@ -54,6 +61,9 @@ public final class ReceiverBenchmark {
     private static final int SUBSCRIBERS = Integer.getInteger("bench.subscribers", 500);
     private static final int SSE_ALERTS = Integer.getInteger("bench.sseAlerts", 100);
     private static final Duration SIMULATOR_DELAY = Duration.ofMillis(Long.getLong("bench.simulatorDelayMillis", 1000));
+    /** Comma-separated subset of {@code durable,baseline,sse}, e.g. to profile one phase alone. */
+    private static final List<String> PHASES = List.of(System.getProperty("bench.phases", "durable,baseline,sse")
+            .split(","));
 
     private ReceiverBenchmark() {
     }
@@ -64,12 +74,45 @@ public final class ReceiverBenchmark {
                 + "%d cores, Java %s%n", CLIENTS, WARMUP.toSeconds(), MEASURE.toSeconds(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         Path data = Files.createTempDirectory("causeflow-bench");
-        Result durable;
-        try (ReceiverServer server = ReceiverServer.create(config(data.resolve("ingest"), SIMULATOR_DELAY))
-                .start()) {
-            durable = load(server.baseUri(), "durable");
+        Result durable = null;
+        if (PHASES.contains("durable")) {
+            try (ReceiverServer server = ReceiverServer.create(config(data.resolve("ingest"), SIMULATOR_DELAY))
+                    .start()) {
+                durable = load(server.baseUri(), "durable");
+            }
         }
-        Result baseline;
+        Result baseline = PHASES.contains("baseline") ? baseline() : null;
+        SseResult sse = null;
+        if (PHASES.contains("sse")) {
+            try (ReceiverServer server = ReceiverServer.create(config(data.resolve("sse"), Duration.ZERO)).start()) {
+                sse = sse(server.baseUri());
+            }
+        }
+        deleteTree(data);
+
+        System.out.println();
+        System.out.println("RESULTS");
+        if (durable != null) {
+            System.out.println(durable.line());
+        }
+        if (baseline != null) {
+            System.out.println(baseline.line());
+        }
+        if (durable != null && baseline != null) {
+            System.out.printf(Locale.ROOT, "ratio durable/baseline throughput = %.2f%n",
+                    durable.perSecond() / baseline.perSecond());
+        }
+        if (sse != null) {
+            System.out.println(sse.line());
+        }
+        if (durable != null) {
+            boolean target = durable.perSecond() >= 3000 && durable.p99Millis() < 50;
+            System.out.println("target (>= 3000/s and p99 < 50 ms, durable): " + (target ? "MET" : "NOT MET"));
+        }
+    }
+
+    /** The same HTTP stack with a route that only reads the body and answers 202: this machine's ceiling. */
+    private static Result baseline() throws Exception {
         HttpServerFactory factory = new HttpServerFactory("127.0.0.1", 0, 1000, Duration.ofMinutes(2));
         byte[] accepted = "{\"incidentId\":\"inc_01M8D4FG78QM47MF9TVXYXKFB9\",\"status\":\"triaging\"}"
                 .getBytes(StandardCharsets.UTF_8);
@@ -79,26 +122,11 @@ public final class ReceiverBenchmark {
         }));
         noop.start();
         try {
-            baseline = load(URI.create("http://127.0.0.1:" + factory.boundPort()), "baseline");
+            return load(URI.create("http://127.0.0.1:" + factory.boundPort()), "baseline");
         }
         finally {
             noop.stop();
         }
-        SseResult sse;
-        try (ReceiverServer server = ReceiverServer.create(config(data.resolve("sse"), Duration.ZERO)).start()) {
-            sse = sse(server.baseUri());
-        }
-        deleteTree(data);
-
-        System.out.println();
-        System.out.println("RESULTS");
-        System.out.println(durable.line());
-        System.out.println(baseline.line());
-        System.out.printf(Locale.ROOT, "ratio durable/baseline throughput = %.2f%n",
-                durable.perSecond() / baseline.perSecond());
-        System.out.println(sse.line());
-        boolean target = durable.perSecond() >= 3000 && durable.p99Millis() < 50;
-        System.out.println("target (>= 3000/s and p99 < 50 ms, durable): " + (target ? "MET" : "NOT MET"));
     }
 
     private static ReceiverConfig config(Path data, Duration simulatorDelay) {
@@ -141,13 +169,58 @@ public final class ReceiverBenchmark {
             threads.add(thread);
             thread.start();
         }
+        Thread.sleep(Math.max(0, (warmupEnd - System.nanoTime()) / 1_000_000));
+        Map<String, Long> cpuAtStart = cpuByThreadGroup();
         for (Thread thread : threads) {
             thread.join();
         }
+        Map<String, Long> cpu = cpuByThreadGroup();
+        cpu.replaceAll((group, nanos) -> nanos - cpuAtStart.getOrDefault(group, 0L));
         logs.forEach(log -> latencies.add(log.values()));
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         return new Result(name, all.length / (double) MEASURE.toSeconds(), percentile(all, 50), percentile(all, 99),
-                percentile(all, 99.9), errors.get());
+                percentile(all, 99.9), errors.get(), cpuPerIngest(cpu, all.length));
+    }
+
+    /**
+     * CPU time of this JVM's threads, summed by name with digits removed ("causeflow-http-12" counts as
+     * "causeflow-http-"). Throughput on a shared machine is noisy; CPU per ingest says where the work goes.
+     */
+    private static Map<String, Long> cpuByThreadGroup() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> cpu = new TreeMap<>();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            long nanos = threads.getThreadCpuTime(info.getThreadId());
+            if (nanos > 0) {
+                cpu.merge(info.getThreadName().replaceAll("\\d+", ""), nanos, Long::sum);
+            }
+            if (threads instanceof com.sun.management.ThreadMXBean allocation) {
+                long bytes = allocation.getThreadAllocatedBytes(info.getThreadId());
+                if (bytes > 0) {
+                    cpu.merge(ALLOCATED, bytes, Long::sum);
+                }
+            }
+        }
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            cpu.put(PROCESS, os.getProcessCpuTime());
+        }
+        return cpu;
+    }
+
+    private static String cpuPerIngest(Map<String, Long> cpu, int ingests) {
+        if (ingests == 0) {
+            return "";
+        }
+        StringBuilder line = new StringBuilder("cpu-us/ingest: process=")
+                .append(cpu.getOrDefault(PROCESS, 0L) / ingests / 1000);
+        String allocated = " | allocated-kB/ingest=" + cpu.getOrDefault(ALLOCATED, 0L) / ingests / 1024;
+        cpu.entrySet().stream().filter(e -> !e.getKey().startsWith("(") && e.getValue() / ingests >= 5_000)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> line.append(' ').append(e.getKey()).append('=').append(e.getValue() / ingests / 1000));
+        return line.append(allocated).toString();
     }
 
     private static double percentile(long[] sortedNanos, double p) {
@@ -258,10 +331,10 @@ public final class ReceiverBenchmark {
     }
 
     private record Result(String name, double perSecond, double p50Millis, double p99Millis, double p999Millis,
-                          long errors) {
+                          long errors, String cpu) {
         String line() {
-            return String.format(Locale.ROOT, "%-8s ingests/s=%.0f p50=%.2fms p99=%.2fms p99.9=%.2fms non-202=%d",
-                    name, perSecond, p50Millis, p99Millis, p999Millis, errors);
+            return String.format(Locale.ROOT, "%-8s ingests/s=%.0f p50=%.2fms p99=%.2fms p99.9=%.2fms non-202=%d%n"
+                    + "         %s", name, perSecond, p50Millis, p99Millis, p999Millis, errors, cpu);
         }
     }
 
