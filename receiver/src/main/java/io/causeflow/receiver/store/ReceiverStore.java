@@ -16,11 +16,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -50,6 +53,8 @@ public final class ReceiverStore implements AutoCloseable {
     private static final int MAX_BATCH = 512;
     private static final int READERS = 4;
     private static final String DATABASE_FILE = "causeflow.db";
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() { };
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() { };
     private static final String INCIDENT_COLUMNS = "incident_id, tenant_id, source_alert_id, title, description, "
@@ -201,7 +206,7 @@ public final class ReceiverStore implements AutoCloseable {
         for (EventDraft draft : drafts) {
             Map<String, Object> envelope = new LinkedHashMap<>();
             envelope.put("event", draft.name());
-            envelope.put("timestamp", now.toString());
+            envelope.put("timestamp", timestamp(now));
             envelope.put("tenantId", tenantId);
             envelope.put("data", draft.data());
             events.add(new PreparedEvent(draft.name(), toJson(envelope)));
@@ -239,8 +244,8 @@ public final class ReceiverStore implements AutoCloseable {
         insert.setString(12, "[]");
         insert.setString(13, null);
         insert.setString(14, "[]");
-        insert.setString(15, now.toString());
-        insert.setString(16, now.toString());
+        insert.setString(15, timestamp(now));
+        insert.setString(16, timestamp(now));
         if (insert.executeUpdate() == 0) {
             // Only the (tenant, sourceAlertId) conflict is ignored, so a row with that key exists.
             return CreateOutcome.duplicate(existingIncidentId(n.tenantId(), n.sourceAlertId().orElseThrow())
@@ -268,7 +273,7 @@ public final class ReceiverStore implements AutoCloseable {
             update.setString(2, agentsJson.orElse(null));
             update.setString(3, change.rootCause().orElse(null));
             update.setString(4, actionsJson.orElse(null));
-            update.setString(5, now.toString());
+            update.setString(5, timestamp(now));
             update.setString(6, change.incidentId());
             update.executeUpdate();
         }
@@ -303,7 +308,7 @@ public final class ReceiverStore implements AutoCloseable {
             insert.setString(2, tenantId);
             insert.setString(3, incidentId);
             insert.setString(4, event.name());
-            insert.setString(5, now.toString());
+            insert.setString(5, timestamp(now));
             insert.setString(6, event.envelopeJson());
             insert.executeUpdate();
             events.add(new StoredEvent(id, tenantId, incidentId, event.name(), now, event.envelopeJson()));
@@ -320,6 +325,14 @@ public final class ReceiverStore implements AutoCloseable {
             writerStatements.put(sql, statement);
         }
         return statement;
+    }
+
+    /**
+     * ISO-8601 UTC with exactly three fraction digits: timestamps are stored as text and sorted as text, so they must
+     * have one width ({@link Instant#toString()} drops a zero fraction, and "…:05Z" sorts after "…:05.001Z").
+     */
+    static String timestamp(Instant instant) {
+        return TIMESTAMP.format(instant);
     }
 
     private Instant now() {
@@ -364,27 +377,30 @@ public final class ReceiverStore implements AutoCloseable {
         Batch batch = new Batch();
         long idBeforeBatch = lastEventId;
         List<Object> results = new ArrayList<>(pending.size());
+        Exception failure = null;
+        readers.lockForWrite();
         try {
-            readers.lockForWrite();
-            try {
-                for (Write<?> write : pending) {
-                    results.add(write.action.apply(batch));
-                }
-                writer.commit();
+            for (Write<?> write : pending) {
+                results.add(write.action.apply(batch));
             }
-            finally {
-                readers.unlockForWrite();
-            }
+            writer.commit();
         }
         catch (SQLException | RuntimeException e) {
+            failure = e;
             lastEventId = idBeforeBatch;
+            // Still under the lock: a read sharing the connection must not see the failed batch's rows.
             rollbackQuietly();
+        }
+        finally {
+            readers.unlockForWrite();
+        }
+        if (failure != null) {
             if (pending.size() > 1) {
-                LOG.warn("Store batch of {} writes failed; retrying them one by one", pending.size(), e);
+                LOG.warn("Store batch of {} writes failed; retrying them one by one", pending.size(), failure);
                 return false;
             }
-            LOG.error("Store write failed and was rolled back", e);
-            pending.get(0).future.completeExceptionally(e);
+            LOG.error("Store write failed and was rolled back", failure);
+            pending.get(0).future.completeExceptionally(failure);
             return true;
         }
         // Publish before completing the futures: an SSE subscriber then sees the events no later than the 202 goes out.

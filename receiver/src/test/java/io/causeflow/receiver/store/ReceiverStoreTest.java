@@ -40,7 +40,6 @@ import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -498,9 +497,6 @@ class ReceiverStoreTest {
     }
 
     @Test
-    @Disabled("Bug: commitBatch releases the in-memory store's shared-connection lock (readers.unlockForWrite() in "
-            + "its finally) before rollbackQuietly(), so a read between the two sees the failed batch's rows, e.g. "
-            + "event ids that are reused by the next commit; remove @Disabled once the rollback runs under the lock")
     void shouldNeverLetAReadOnTheInMemoryStoreSeeTheRowsOfAWriteThatFailsAfterItsFirstStatement() throws Exception {
         assertNoReadSeesAFailedWrite(open(Kind.MEMORY), 500);
     }
@@ -645,8 +641,6 @@ class ReceiverStoreTest {
     }
 
     @Test
-    @Disabled("Bug: DataDirLock closes the refused second channel, and on Linux closing any channel of a file drops "
-            + "the process's fcntl lock on it; remove @Disabled once DataDirLock keeps the lock")
     void shouldStillHoldTheDirectoryLockForOtherProcessesAfterRefusingASecondStoreInTheSameProcess()
             throws Exception {
         ReceiverStore first = open(Kind.FILE);
@@ -713,8 +707,6 @@ class ReceiverStoreTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    @Disabled("Bug: created_at is stored as Instant.toString(), which drops a zero fraction, so \"...:05Z\" sorts "
-            + "after \"...:05.001Z\" as text; remove @Disabled once timestamps are stored with a fixed width")
     void shouldListIncidentsInCreationOrderAlsoWhenOneIsCreatedOnAWholeSecond(Kind kind) throws Exception {
         ReceiverStore store = open(kind);
         List<Incident> created = new ArrayList<>();
