@@ -56,7 +56,7 @@ public final class ReceiverBenchmark {
     private static final String SECRET = "whsec_bench_secret";
     private static final String TOKEN = "cfst_bench_token";
     private static final int CLIENTS = Integer.getInteger("bench.clients", 32);
-    private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 3));
+    private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 10));
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 10));
     private static final int SUBSCRIBERS = Integer.getInteger("bench.subscribers", 500);
     private static final int SSE_ALERTS = Integer.getInteger("bench.sseAlerts", 100);
