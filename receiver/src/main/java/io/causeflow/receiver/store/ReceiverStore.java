@@ -16,14 +16,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -53,8 +50,6 @@ public final class ReceiverStore implements AutoCloseable {
     private static final int MAX_BATCH = 512;
     private static final int READERS = 4;
     private static final String DATABASE_FILE = "causeflow.db";
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() { };
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() { };
     private static final String INCIDENT_COLUMNS = "incident_id, tenant_id, source_alert_id, title, description, "
@@ -186,7 +181,7 @@ public final class ReceiverStore implements AutoCloseable {
      */
     public CompletableFuture<CreateOutcome> create(NewIncident incident) {
         // Serialise outside the single writer thread: it is the bottleneck, the callers are many.
-        Instant now = now();
+        Now now = now();
         List<PreparedEvent> events = prepare(incident.tenantId(), incident.events(), now);
         String tagsJson = toJson(incident.tags());
         return submit(new Write<>(batch -> applyCreate(batch, incident, tagsJson, events, now)));
@@ -194,19 +189,19 @@ public final class ReceiverStore implements AutoCloseable {
 
     /** Applies a change and its events in one transaction. The future completes only after the commit. */
     public CompletableFuture<ChangeOutcome> change(IncidentChange change) {
-        Instant now = now();
+        Now now = now();
         List<PreparedEvent> events = prepare(change.tenantId(), change.events(), now);
         Optional<String> agentsJson = change.assignedAgents().map(this::toJson);
         Optional<String> actionsJson = change.recommendedActions().map(this::toJson);
         return submit(new Write<>(batch -> applyChange(batch, change, agentsJson, actionsJson, events, now)));
     }
 
-    private List<PreparedEvent> prepare(String tenantId, List<EventDraft> drafts, Instant now) {
+    private List<PreparedEvent> prepare(String tenantId, List<EventDraft> drafts, Now now) {
         List<PreparedEvent> events = new ArrayList<>(drafts.size());
         for (EventDraft draft : drafts) {
             Map<String, Object> envelope = new LinkedHashMap<>();
             envelope.put("event", draft.name());
-            envelope.put("timestamp", timestamp(now));
+            envelope.put("timestamp", now.text());
             envelope.put("tenantId", tenantId);
             envelope.put("data", draft.data());
             events.add(new PreparedEvent(draft.name(), toJson(envelope)));
@@ -228,7 +223,7 @@ public final class ReceiverStore implements AutoCloseable {
     }
 
     private CreateOutcome applyCreate(Batch batch, NewIncident n, String tagsJson, List<PreparedEvent> prepared,
-            Instant now) throws SQLException {
+            Now now) throws SQLException {
         PreparedStatement insert = writerStatement(INSERT_INCIDENT);
         insert.setString(1, n.incidentId());
         insert.setString(2, n.tenantId());
@@ -244,8 +239,8 @@ public final class ReceiverStore implements AutoCloseable {
         insert.setString(12, "[]");
         insert.setString(13, null);
         insert.setString(14, "[]");
-        insert.setString(15, timestamp(now));
-        insert.setString(16, timestamp(now));
+        insert.setString(15, now.text());
+        insert.setString(16, now.text());
         if (insert.executeUpdate() == 0) {
             // Only the (tenant, sourceAlertId) conflict is ignored, so a row with that key exists.
             return CreateOutcome.duplicate(existingIncidentId(n.tenantId(), n.sourceAlertId().orElseThrow())
@@ -254,12 +249,12 @@ public final class ReceiverStore implements AutoCloseable {
         List<StoredEvent> events = appendEvents(batch, n.tenantId(), n.incidentId(), prepared, now);
         Incident incident = new Incident(n.incidentId(), n.tenantId(), n.sourceAlertId(), n.title(), n.description(),
                 n.severity(), n.service(), n.environment(), n.tags(), n.metadataJson(), IncidentStatus.parse(n.status()),
-                List.of(), Optional.empty(), List.of(), now, now);
+                List.of(), Optional.empty(), List.of(), now.instant(), now.instant());
         return CreateOutcome.created(incident, events);
     }
 
     private ChangeOutcome applyChange(Batch batch, IncidentChange change, Optional<String> agentsJson,
-            Optional<String> actionsJson, List<PreparedEvent> prepared, Instant now) throws SQLException {
+            Optional<String> actionsJson, List<PreparedEvent> prepared, Now now) throws SQLException {
         Optional<String> status = currentStatus(change.tenantId(), change.incidentId());
         if (status.isEmpty()) {
             return new ChangeOutcome.Missing();
@@ -273,7 +268,7 @@ public final class ReceiverStore implements AutoCloseable {
             update.setString(2, agentsJson.orElse(null));
             update.setString(3, change.rootCause().orElse(null));
             update.setString(4, actionsJson.orElse(null));
-            update.setString(5, timestamp(now));
+            update.setString(5, now.text());
             update.setString(6, change.incidentId());
             update.executeUpdate();
         }
@@ -299,7 +294,7 @@ public final class ReceiverStore implements AutoCloseable {
     }
 
     private List<StoredEvent> appendEvents(Batch batch, String tenantId, String incidentId,
-            List<PreparedEvent> prepared, Instant now) throws SQLException {
+            List<PreparedEvent> prepared, Now now) throws SQLException {
         List<StoredEvent> events = new ArrayList<>(prepared.size());
         PreparedStatement insert = writerStatement(INSERT_EVENT);
         for (PreparedEvent event : prepared) {
@@ -308,10 +303,10 @@ public final class ReceiverStore implements AutoCloseable {
             insert.setString(2, tenantId);
             insert.setString(3, incidentId);
             insert.setString(4, event.name());
-            insert.setString(5, timestamp(now));
+            insert.setString(5, now.text());
             insert.setString(6, event.envelopeJson());
             insert.executeUpdate();
-            events.add(new StoredEvent(id, tenantId, incidentId, event.name(), now, event.envelopeJson()));
+            events.add(new StoredEvent(id, tenantId, incidentId, event.name(), now.instant(), event.envelopeJson()));
         }
         batch.events.addAll(events);
         return events;
@@ -332,12 +327,20 @@ public final class ReceiverStore implements AutoCloseable {
      * have one width ({@link Instant#toString()} drops a zero fraction, and "…:05Z" sorts after "…:05.001Z").
      */
     static String timestamp(Instant instant) {
-        return TIMESTAMP.format(instant);
+        Instant millis = instant.truncatedTo(ChronoUnit.MILLIS);
+        String text = millis.toString();
+        // At millisecond precision toString() prints either no fraction or exactly three digits.
+        return millis.getNano() == 0 ? text.substring(0, text.length() - 1) + ".000Z" : text;
     }
 
-    private Instant now() {
+    private Now now() {
         // Milliseconds are what ISO timestamps on the wire usually carry; the id, not the time, orders events.
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return new Now(now, timestamp(now));
+    }
+
+    /** A write's time, formatted once: the writer thread and the event envelopes all use the same text. */
+    private record Now(Instant instant, String text) {
     }
 
     private void writeLoop() {

@@ -785,4 +785,13 @@ class ReceiverStoreTest {
             return commits.stream().flatMap(List::stream).toList();
         }
     }
+
+    @Test
+    void shouldFormatTimestampsWithExactlyThreeFractionDigitsSoThatTextOrderIsTimeOrder() {
+        Instant whole = Instant.parse("2026-11-27T02:00:05Z");
+        assertThat(ReceiverStore.timestamp(whole)).isEqualTo("2026-11-27T02:00:05.000Z");
+        assertThat(ReceiverStore.timestamp(whole.plusMillis(7))).isEqualTo("2026-11-27T02:00:05.007Z");
+        assertThat(ReceiverStore.timestamp(whole.plusNanos(123_456_789))).isEqualTo("2026-11-27T02:00:05.123Z");
+        assertThat(ReceiverStore.timestamp(whole)).isLessThan(ReceiverStore.timestamp(whole.plusMillis(1)));
+    }
 }
