@@ -13,10 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +40,8 @@ public final class InvestigationSimulator implements AutoCloseable {
     private final Duration stepDelay;
     private final int progressSteps;
     private final ScheduledExecutorService executor;
+    private final Queue<Runnable> continuations = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainPending = new AtomicBoolean();
 
     /**
      * @param store         where steps are persisted
@@ -130,7 +135,7 @@ public final class InvestigationSimulator implements AutoCloseable {
                 LOG.warn("Simulator step failed; the investigation stops here", failure);
             }
             else if (outcome instanceof ChangeOutcome.Applied) {
-                runChain(steps, index + 1);
+                continueLater(() -> runChain(steps, index + 1));
             }
         });
         try {
@@ -143,6 +148,31 @@ public final class InvestigationSimulator implements AutoCloseable {
         }
         catch (java.util.concurrent.RejectedExecutionException e) {
             LOG.debug("Simulator stopped; step not scheduled");
+        }
+    }
+
+    /**
+     * Called on the store's writer thread when a step has committed. Scheduling the next step there would make the
+     * writer, the one serial part of ingestion, contend with this simulator's thread for the scheduler's lock once
+     * per step; instead continuations are queued lock-free and this thread is woken once per batch to schedule them.
+     */
+    private void continueLater(Runnable continuation) {
+        continuations.add(continuation);
+        if (drainPending.compareAndSet(false, true)) {
+            try {
+                executor.execute(this::drainContinuations);
+            }
+            catch (java.util.concurrent.RejectedExecutionException e) {
+                LOG.debug("Simulator stopped; continuations dropped");
+            }
+        }
+    }
+
+    private void drainContinuations() {
+        drainPending.set(false);
+        Runnable continuation;
+        while ((continuation = continuations.poll()) != null) {
+            continuation.run();
         }
     }
 

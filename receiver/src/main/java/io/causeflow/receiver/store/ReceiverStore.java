@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +70,7 @@ public final class ReceiverStore implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final String description;
     private final Connection writer;
-    private final Map<String, PreparedStatement> writerStatements = new HashMap<>();
+    private final WriterStatements statements;
     private final ReadConnections readers;
     private final Optional<WalCheckpointer> checkpointer;
     private final Consumer<List<StoredEvent>> onCommitted;
@@ -96,6 +95,7 @@ public final class ReceiverStore implements AutoCloseable {
             Migrations.migrate(writer);
             this.lastEventId = queryLong(writer, "SELECT COALESCE(MAX(id), 0) FROM events");
             writer.commit();
+            this.statements = new WriterStatements(writer);
             // An in-memory database is private to its one connection: reads then share the writer's, between
             // batches. A file database gets its own read connections.
             this.readers = databaseFile.isPresent() ? new ReadConnections.Pool(url, READERS)
@@ -224,7 +224,7 @@ public final class ReceiverStore implements AutoCloseable {
 
     private CreateOutcome applyCreate(Batch batch, NewIncident n, String tagsJson, List<PreparedEvent> prepared,
             Now now) throws SQLException {
-        PreparedStatement insert = writerStatement(INSERT_INCIDENT);
+        PreparedStatement insert = statements.insertIncident;
         insert.setString(1, n.incidentId());
         insert.setString(2, n.tenantId());
         insert.setString(3, n.sourceAlertId().orElse(null));
@@ -263,7 +263,7 @@ public final class ReceiverStore implements AutoCloseable {
             return new ChangeOutcome.Skipped(status.get());
         }
         if (change.changesFields()) {
-            PreparedStatement update = writerStatement(UPDATE_INCIDENT);
+            PreparedStatement update = statements.updateIncident;
             update.setString(1, change.newStatus().orElse(null));
             update.setString(2, agentsJson.orElse(null));
             update.setString(3, change.rootCause().orElse(null));
@@ -276,7 +276,7 @@ public final class ReceiverStore implements AutoCloseable {
     }
 
     private Optional<String> currentStatus(String tenantId, String incidentId) throws SQLException {
-        PreparedStatement query = writerStatement(SELECT_STATUS);
+        PreparedStatement query = statements.selectStatus;
         query.setString(1, incidentId);
         query.setString(2, tenantId);
         try (ResultSet rs = query.executeQuery()) {
@@ -285,7 +285,7 @@ public final class ReceiverStore implements AutoCloseable {
     }
 
     private Optional<String> existingIncidentId(String tenantId, String sourceAlertId) throws SQLException {
-        PreparedStatement query = writerStatement(SELECT_BY_SOURCE_ALERT);
+        PreparedStatement query = statements.selectBySourceAlert;
         query.setString(1, tenantId);
         query.setString(2, sourceAlertId);
         try (ResultSet rs = query.executeQuery()) {
@@ -296,7 +296,7 @@ public final class ReceiverStore implements AutoCloseable {
     private List<StoredEvent> appendEvents(Batch batch, String tenantId, String incidentId,
             List<PreparedEvent> prepared, Now now) throws SQLException {
         List<StoredEvent> events = new ArrayList<>(prepared.size());
-        PreparedStatement insert = writerStatement(INSERT_EVENT);
+        PreparedStatement insert = statements.insertEvent;
         for (PreparedEvent event : prepared) {
             long id = ++lastEventId;
             insert.setLong(1, id);
@@ -310,16 +310,6 @@ public final class ReceiverStore implements AutoCloseable {
         }
         batch.events.addAll(events);
         return events;
-    }
-
-    /** The writer's statements are prepared once: the writer runs the same few statements all day. */
-    private PreparedStatement writerStatement(String sql) throws SQLException {
-        PreparedStatement statement = writerStatements.get(sql);
-        if (statement == null) {
-            statement = writer.prepareStatement(sql);
-            writerStatements.put(sql, statement);
-        }
-        return statement;
     }
 
     /**
@@ -584,7 +574,7 @@ public final class ReceiverStore implements AutoCloseable {
         }
         checkpointer.ifPresent(WalCheckpointer::close);
         readers.close();
-        writerStatements.values().forEach(ReceiverStore::closeQuietly);
+        closeQuietly(statements);
         if (checkpointer.isPresent()) {
             try (Statement statement = writer.createStatement()) {
                 writer.commit();
@@ -613,6 +603,31 @@ public final class ReceiverStore implements AutoCloseable {
 
         StoreException(String message, Throwable cause) {
             super(message, cause);
+        }
+    }
+
+    /** The writer runs the same few statements all day: they are prepared once, on its connection. */
+    private static final class WriterStatements implements AutoCloseable {
+        private final PreparedStatement insertIncident;
+        private final PreparedStatement insertEvent;
+        private final PreparedStatement updateIncident;
+        private final PreparedStatement selectStatus;
+        private final PreparedStatement selectBySourceAlert;
+
+        WriterStatements(Connection writer) throws SQLException {
+            this.insertIncident = writer.prepareStatement(INSERT_INCIDENT);
+            this.insertEvent = writer.prepareStatement(INSERT_EVENT);
+            this.updateIncident = writer.prepareStatement(UPDATE_INCIDENT);
+            this.selectStatus = writer.prepareStatement(SELECT_STATUS);
+            this.selectBySourceAlert = writer.prepareStatement(SELECT_BY_SOURCE_ALERT);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            for (PreparedStatement statement : List.of(insertIncident, insertEvent, updateIncident, selectStatus,
+                    selectBySourceAlert)) {
+                statement.close();
+            }
         }
     }
 
