@@ -276,18 +276,18 @@ public final class ReceiverStore implements AutoCloseable {
     }
 
     private Optional<String> currentStatus(String tenantId, String incidentId) throws SQLException {
-        PreparedStatement query = statements.selectStatus;
-        query.setString(1, incidentId);
-        query.setString(2, tenantId);
-        try (ResultSet rs = query.executeQuery()) {
-            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-        }
+        return firstString(statements.selectStatus, incidentId, tenantId);
     }
 
     private Optional<String> existingIncidentId(String tenantId, String sourceAlertId) throws SQLException {
-        PreparedStatement query = statements.selectBySourceAlert;
-        query.setString(1, tenantId);
-        query.setString(2, sourceAlertId);
+        return firstString(statements.selectBySourceAlert, tenantId, sourceAlertId);
+    }
+
+    /** The first column of the first row of a prepared query with string parameters, if there is a row. */
+    private static Optional<String> firstString(PreparedStatement query, String... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            query.setString(i + 1, parameters[i]);
+        }
         try (ResultSet rs = query.executeQuery()) {
             return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
         }
