@@ -118,7 +118,7 @@ public final class ReceiverStore implements AutoCloseable {
             if (file) {
                 statement.execute("PRAGMA journal_mode = WAL");
                 statement.execute("PRAGMA synchronous = NORMAL");
-                // Checkpoints run on their own thread (below) so that the writer never pays for one.
+                // Checkpoints run on their own thread (WalCheckpointer) so that the writer never pays for one.
                 statement.execute("PRAGMA wal_autocheckpoint = 0");
             }
         }
