@@ -17,6 +17,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -61,13 +62,8 @@ public final class InvestigationSimulator implements AutoCloseable {
 
     /** Starts the investigation of a freshly created incident; returns at once (the caller answers a request). */
     public void start(Incident incident) {
-        try {
-            // The analysis (JSON, regular expressions) runs on the simulator thread, not the caller's.
-            executor.execute(() -> runChain(steps(incident, true), 0));
-        }
-        catch (java.util.concurrent.RejectedExecutionException e) {
-            LOG.debug("Simulator stopped; investigation not started");
-        }
+        // The analysis (JSON, regular expressions) runs on the simulator thread, not the caller's.
+        submit(() -> runChain(steps(incident, true), 0), 0, "investigation not started");
     }
 
     /** Continues investigations a crash or stop interrupted (progress may be repeated). */
@@ -138,16 +134,21 @@ public final class InvestigationSimulator implements AutoCloseable {
                 continueLater(() -> runChain(steps, index + 1));
             }
         });
+        submit(step, stepDelay.toMillis(), "step not scheduled");
+    }
+
+    /** Runs a task on the simulator thread after a delay; once the simulator is closed, tasks are dropped. */
+    private void submit(Runnable task, long delayMillis, String droppedMessage) {
         try {
-            if (stepDelay.isZero()) {
-                executor.execute(step);
+            if (delayMillis == 0) {
+                executor.execute(task);
             }
             else {
-                executor.schedule(step, stepDelay.toMillis(), TimeUnit.MILLISECONDS);
+                executor.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
             }
         }
-        catch (java.util.concurrent.RejectedExecutionException e) {
-            LOG.debug("Simulator stopped; step not scheduled");
+        catch (RejectedExecutionException e) {
+            LOG.debug("Simulator stopped; {}", droppedMessage);
         }
     }
 
@@ -159,12 +160,7 @@ public final class InvestigationSimulator implements AutoCloseable {
     private void continueLater(Runnable continuation) {
         continuations.add(continuation);
         if (drainPending.compareAndSet(false, true)) {
-            try {
-                executor.execute(this::drainContinuations);
-            }
-            catch (java.util.concurrent.RejectedExecutionException e) {
-                LOG.debug("Simulator stopped; continuations dropped");
-            }
+            submit(this::drainContinuations, 0, "continuations dropped");
         }
     }
 
