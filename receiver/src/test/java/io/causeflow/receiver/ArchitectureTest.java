@@ -33,15 +33,17 @@ class ArchitectureTest {
                 .layer("cli").definedBy("io.causeflow.receiver.cli..")
                 .layer("api").definedBy("io.causeflow.receiver")
                 .layer("http").definedBy("io.causeflow.receiver.http..")
+                .layer("dashboard").definedBy("io.causeflow.receiver.dashboard..")
                 .layer("services").definedBy("io.causeflow.receiver.ingest..", "io.causeflow.receiver.simulator..",
-                        "io.causeflow.receiver.events..")
+                        "io.causeflow.receiver.events..", "io.causeflow.receiver.incidents..")
                 .layer("store").definedBy("io.causeflow.receiver.store..")
                 .layer("model").definedBy("io.causeflow.receiver.model..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("api").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("http").mayOnlyBeAccessedByLayers("api")
-                .whereLayer("services").mayOnlyBeAccessedByLayers("api", "http", "services")
-                .whereLayer("store").mayOnlyBeAccessedByLayers("api", "http", "services")
+                .whereLayer("dashboard").mayOnlyBeAccessedByLayers("http")
+                .whereLayer("services").mayOnlyBeAccessedByLayers("api", "http", "dashboard", "services")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("api", "http", "dashboard", "services")
                 .check(MAIN);
     }
 

@@ -1,35 +1,30 @@
 package io.causeflow.receiver.http;
 
+import io.causeflow.receiver.incidents.IncidentResolver;
 import io.causeflow.receiver.model.Incident;
-import io.causeflow.receiver.model.IncidentStatus;
 import io.causeflow.receiver.model.Tenant;
 import io.causeflow.receiver.model.Tenants;
-import io.causeflow.receiver.store.ChangeOutcome;
-import io.causeflow.receiver.store.EventDraft;
-import io.causeflow.receiver.store.IncidentChange;
 import io.causeflow.receiver.store.ReceiverStore;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** Incident reads and {@code resolve}, authenticated by {@code X-API-Key} (which also selects the tenant). */
 final class IncidentHandler {
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
-    private static final int RESOLVE_ATTEMPTS = 5;
 
     private final Tenants tenants;
     private final ReceiverStore store;
+    private final IncidentResolver resolver;
 
     IncidentHandler(Tenants tenants, ReceiverStore store) {
         this.tenants = tenants;
         this.store = store;
+        this.resolver = new IncidentResolver(store);
     }
 
     void get(Context ctx) {
@@ -49,28 +44,14 @@ final class IncidentHandler {
     void resolve(Context ctx) throws InterruptedException, ExecutionException, TimeoutException {
         Tenant tenant = authenticate(ctx);
         String incidentId = ctx.pathParam("incidentId");
-        for (int attempt = 0; attempt < RESOLVE_ATTEMPTS; attempt++) {
-            Incident current = owned(tenant, incidentId);
-            String previous = current.status().wireName();
-            if (current.status() == IncidentStatus.RESOLVED || current.status() == IncidentStatus.CLOSED) {
-                JsonResponses.write(ctx, 200, view(current));
-                return;
-            }
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("incidentId", incidentId);
-            data.put("previousStatus", previous);
-            data.put("newStatus", IncidentStatus.RESOLVED.wireName());
-            // Applies only if nobody changed the status since we read it, so previousStatus is always true.
-            ChangeOutcome outcome = store.change(new IncidentChange(tenant.tenantId(), incidentId, Set.of(previous),
-                    Optional.of(IncidentStatus.RESOLVED.wireName()), Optional.empty(), Optional.empty(),
-                    Optional.empty(), List.of(new EventDraft("incident.status_changed", data))))
-                    .get(30, TimeUnit.SECONDS);
-            if (outcome instanceof ChangeOutcome.Applied) {
-                JsonResponses.write(ctx, 200, view(owned(tenant, incidentId)));
-                return;
-            }
+        try {
+            Incident resolved = resolver.resolve(tenant.tenantId(), incidentId)
+                    .orElseThrow(() -> ApiException.incidentNotFound(incidentId));
+            JsonResponses.write(ctx, 200, view(resolved));
         }
-        throw ApiException.of(409, "conflict", "the incident kept changing; try again");
+        catch (IncidentResolver.KeptChangingException e) {
+            throw ApiException.of(409, "conflict", e.getMessage());
+        }
     }
 
     private Incident owned(Tenant tenant, String incidentId) {

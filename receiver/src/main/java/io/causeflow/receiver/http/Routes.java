@@ -1,6 +1,8 @@
 package io.causeflow.receiver.http;
 
+import io.causeflow.receiver.dashboard.Dashboard;
 import io.causeflow.receiver.events.EventBus;
+import io.causeflow.receiver.incidents.IncidentResolver;
 import io.causeflow.receiver.ingest.AlertParser;
 import io.causeflow.receiver.ingest.IngestService;
 import io.causeflow.receiver.model.Tenants;
@@ -15,6 +17,7 @@ public final class Routes {
     private final WebhookHandler webhooks;
     private final StreamHandler stream;
     private final IncidentHandler incidents;
+    private final Dashboard dashboard;
     private final ErrorMapper errors = new ErrorMapper();
 
     /**
@@ -30,6 +33,7 @@ public final class Routes {
         this.webhooks = new WebhookHandler(tenants, new AlertParser(), ingest, maxBodyBytes);
         this.stream = new StreamHandler(tenants, store, bus, pingInterval);
         this.incidents = new IncidentHandler(tenants, store);
+        this.dashboard = new Dashboard(tenants, store, bus, new IncidentResolver(store), pingInterval);
     }
 
     /** Declares the routes and the error mapping. */
@@ -40,6 +44,18 @@ public final class Routes {
         routes.get("/v1/incidents/{incidentId}", incidents::get);
         routes.post("/v1/incidents/{incidentId}/resolve", incidents::resolve);
         routes.get("/health", ctx -> JsonResponses.write(ctx, 200, Map.of("status", "ok")));
+        // Dashboard (docs/receiver.md, "Dashboard"): pages, their JSON and live feed, behind a session cookie.
+        routes.get("/dashboard", dashboard::listPage);
+        routes.get("/dashboard/sign-in", dashboard::signInPage);
+        routes.post("/dashboard/sign-in", dashboard::signIn);
+        routes.post("/dashboard/sign-out", dashboard::signOut);
+        routes.get("/dashboard/incidents/{incidentId}", dashboard::incidentPage);
+        routes.get("/dashboard/assets/{name}", dashboard::asset);
+        routes.get("/dashboard/api/session", dashboard::session);
+        routes.get("/dashboard/api/incidents", dashboard::incidents);
+        routes.get("/dashboard/api/incidents/{incidentId}", dashboard::incident);
+        routes.post("/dashboard/api/incidents/{incidentId}/resolve", dashboard::resolve);
+        routes.get("/dashboard/api/events", dashboard::events);
 
         routes.exception(ApiException.class, errors::api);
         routes.exception(HttpResponseException.class, errors::javalin);

@@ -18,10 +18,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -450,6 +452,27 @@ public final class ReceiverStore implements AutoCloseable {
         });
     }
 
+    /** Newest first, at most {@code limit}, only those whose status is one of {@code statuses} (wire names). */
+    public List<Incident> incidents(String tenantId, Set<String> statuses, int limit) {
+        if (statuses.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", Collections.nCopies(statuses.size(), "?"));
+        return read(c -> {
+            try (PreparedStatement query = c.prepareStatement("SELECT " + INCIDENT_COLUMNS
+                    + " FROM incidents WHERE tenant_id = ? AND status IN (" + marks + ")"
+                    + " ORDER BY created_at DESC, incident_id DESC LIMIT ?")) {
+                int index = 1;
+                query.setString(index++, tenantId);
+                for (String status : statuses) {
+                    query.setString(index++, status);
+                }
+                query.setInt(index, limit);
+                return incidentList(query);
+            }
+        });
+    }
+
     /** Incidents whose simulated investigation had not finished (for resuming after a restart). */
     public List<Incident> unfinishedIncidents() {
         return read(c -> {
@@ -469,6 +492,31 @@ public final class ReceiverStore implements AutoCloseable {
                 query.setString(1, tenantId);
                 query.setLong(2, afterId);
                 query.setInt(3, limit);
+                try (ResultSet rs = query.executeQuery()) {
+                    List<StoredEvent> events = new ArrayList<>();
+                    while (rs.next()) {
+                        events.add(new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                Instant.parse(rs.getString(5)), rs.getString(6)));
+                    }
+                    return events;
+                }
+            }
+        });
+    }
+
+    /**
+     * Events of one incident with an id greater than {@code afterId}, in id order, at most {@code limit} (the
+     * dashboard's timeline; an incident has a handful of events).
+     */
+    public List<StoredEvent> incidentEventsAfter(String tenantId, String incidentId, long afterId, int limit) {
+        return read(c -> {
+            try (PreparedStatement query = c.prepareStatement("SELECT id, tenant_id, incident_id, event_name, "
+                    + "occurred_at, envelope_json FROM events WHERE tenant_id = ? AND incident_id = ? AND id > ? "
+                    + "ORDER BY id LIMIT ?")) {
+                query.setString(1, tenantId);
+                query.setString(2, incidentId);
+                query.setLong(3, afterId);
+                query.setInt(4, limit);
                 try (ResultSet rs = query.executeQuery()) {
                     List<StoredEvent> events = new ArrayList<>();
                     while (rs.next()) {
