@@ -45,6 +45,7 @@ set -a
 . <(grep '^CAUSEFLOW_[A-Z_]*=' "$work/receiver.out")
 set +a
 echo "   receiver at $CAUSEFLOW_BASE_URL, tenant $CAUSEFLOW_TENANT"
+echo "   dashboard at $CAUSEFLOW_DASHBOARD_URL (sign in with the API key $CAUSEFLOW_API_KEY)"
 
 send() {
   CAUSEFLOW_API_KEY="$CAUSEFLOW_API_KEY" CAUSEFLOW_WEBHOOK_SECRET="$CAUSEFLOW_WEBHOOK_SECRET" \
@@ -66,3 +67,11 @@ CAUSEFLOW_STREAM_TOKEN="$CAUSEFLOW_STREAM_TOKEN" \
 echo
 echo "== the Jenkins plugin to install (Manage Jenkins > Plugins > Advanced > Deploy Plugin):"
 echo "   $(pwd)/$hpi"
+
+echo
+echo "== the dashboard (incident list, live timeline, root cause):"
+echo "   $CAUSEFLOW_DASHBOARD_URL  (sign in with the API key $CAUSEFLOW_API_KEY)"
+if [ -t 0 ]; then
+  # Only when someone is at the terminal: keep the receiver up so the dashboard can be looked at.
+  read -r -p "   Press Enter to stop the receiver (it stops by itself after 5 minutes). " _
+fi

@@ -4,7 +4,7 @@ import io.causeflow.receiver.TenantConfig;
 import java.io.PrintStream;
 
 /**
- * The {@code --demo} output: machine-readable {@code KEY=value} lines (a script can {@code grep '^CAUSEFLOW_'}) and a
+ * The {@code --demo} output: machine-readable {@code KEY=value} lines (credentials and the dashboard URL) (a script can {@code grep '^CAUSEFLOW_'}) and a
  * ready-to-paste shell example that signs with openssl and sends with curl.
  */
 final class DemoBanner {
@@ -13,10 +13,12 @@ final class DemoBanner {
 
     static void print(PrintStream out, String baseUrl, TenantConfig tenant) {
         out.println("CAUSEFLOW_BASE_URL=" + baseUrl);
+        out.println("CAUSEFLOW_DASHBOARD_URL=" + baseUrl + "/dashboard");
         out.println("CAUSEFLOW_TENANT=" + tenant.tenantId());
         out.println("CAUSEFLOW_API_KEY=" + tenant.apiKey());
         out.println("CAUSEFLOW_WEBHOOK_SECRET=" + tenant.webhookSecret());
         out.println("CAUSEFLOW_STREAM_TOKEN=" + tenant.streamToken());
+        out.println("# Open CAUSEFLOW_DASHBOARD_URL in a browser and sign in with CAUSEFLOW_API_KEY.");
         out.println("# Demo credentials above are generated for this run only. Paste to send a signed alert:");
         for (String line : example(baseUrl, tenant)) {
             out.println(line);

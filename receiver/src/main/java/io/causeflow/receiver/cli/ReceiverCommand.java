@@ -158,6 +158,7 @@ public final class ReceiverCommand {
         out.println("causeflow-receiver store: " + server.storeDescription());
         out.println("causeflow-receiver tenants: " + String.join(", ",
                 settings.config().tenants().stream().map(TenantConfig::tenantId).toList()));
+        out.println("causeflow-receiver dashboard: " + server.baseUri() + "/dashboard (sign in with a tenant's API key)");
         settings.demoTenant().ifPresent(demoTenant -> DemoBanner.print(out, server.baseUri().toString(), demoTenant));
         out.flush();
         return new Launch(Optional.of(server), 0, settings.exitAfter());

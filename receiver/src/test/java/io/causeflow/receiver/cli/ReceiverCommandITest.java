@@ -47,6 +47,8 @@ class ReceiverCommandITest {
                     .containsPattern("(?m)^CAUSEFLOW_WEBHOOK_SECRET=whsec_demo_[0-9a-f]{32}$")
                     .containsPattern("(?m)^CAUSEFLOW_STREAM_TOKEN=cfst_demo_[0-9a-f]{32}$")
                     .containsPattern("(?m)^CAUSEFLOW_BASE_URL=http://127.0.0.1:\\d+$")
+                    .containsPattern("(?m)^CAUSEFLOW_DASHBOARD_URL=http://127.0.0.1:\\d+/dashboard$")
+                    .containsPattern("(?m)^causeflow-receiver dashboard: http://127.0.0.1:\\d+/dashboard ")
                     .contains("openssl dgst -sha256 -hmac").contains("curl -sS -X POST")
                     .contains("in-memory store");
         }
