@@ -29,12 +29,37 @@
       el('td', { className: 'cell-age', attrs: { 'data-label': 'Age' } }, time));
   }
 
+  /**
+   * Updates the rows in place, keyed by incident id: existing rows are kept (only their status changes after
+   * creation), new ones are inserted, gone ones removed. Redrawing everything would take the keyboard focus away
+   * from a row link every time an event arrives.
+   */
+  function render(incidents) {
+    const byId = new Map([...rows.children].map((tr) => [tr.dataset.incidentId, tr]));
+    const wanted = new Set(incidents.map((incident) => incident.incidentId));
+    for (const [id, tr] of byId) if (!wanted.has(id)) tr.remove();
+    let cursor = rows.firstElementChild;
+    for (const incident of incidents) {
+      const existing = byId.get(incident.incidentId);
+      if (!existing) {
+        rows.insertBefore(row(incident), cursor);
+        continue;
+      }
+      if (existing.dataset.status !== incident.status) {
+        existing.dataset.status = incident.status;
+        badge(existing.querySelector('td[data-label="Status"] .badge'), 'status', incident.status);
+      }
+      if (existing === cursor) cursor = cursor.nextElementSibling;
+      else rows.insertBefore(existing, cursor);
+    }
+  }
+
   async function refresh() {
     const mine = ++generation;
     try {
       const body = await request('GET', '/dashboard/api/incidents?status=' + encodeURIComponent(filter.value));
       if (mine !== generation) return; // a newer refresh is under way
-      rows.replaceChildren(...body.incidents.map(row));
+      render(body.incidents);
       table.hidden = body.incidents.length === 0;
       empty.hidden = body.incidents.length !== 0;
       count.textContent = body.incidents.length === 1 ? '1 incident'

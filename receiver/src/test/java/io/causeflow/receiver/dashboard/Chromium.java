@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -59,6 +60,20 @@ final class Chromium implements AutoCloseable {
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
         return target;
+    }
+
+    /** Like {@link #screenshot}, but with the window stretched to the page's full height (at most 4000 px). */
+    Path fullPageScreenshot(String name) throws IOException {
+        Dimension before = driver.manage().window().getSize();
+        Object height = driver.executeScript("return document.documentElement.scrollHeight");
+        int pageHeight = Math.min(4000, ((Number) height).intValue());
+        driver.manage().window().setSize(new Dimension(before.getWidth(), Math.max(before.getHeight(), pageHeight)));
+        try {
+            return screenshot(name);
+        }
+        finally {
+            driver.manage().window().setSize(before);
+        }
     }
 
     @Override
