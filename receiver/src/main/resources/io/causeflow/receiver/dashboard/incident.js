@@ -67,6 +67,14 @@
     renderBuild(incident.metadata || {});
   }
 
+  function duration(millis) {
+    const seconds = Math.round(millis / 1000);
+    if (seconds < 60) return seconds + ' s';
+    const minutes = Math.floor(seconds / 60);
+    if (minutes < 60) return minutes + ' min ' + (seconds % 60) + ' s';
+    return Math.floor(minutes / 60) + ' h ' + (minutes % 60) + ' min';
+  }
+
   /** The plugin's metadata layout (causeflow.ci-build/1, docs/payload.md); any other metadata shows as JSON only. */
   function renderBuild(meta) {
     const keys = Object.keys(meta);
@@ -82,7 +90,7 @@
     fact(facts, 'Job', job.fullName ? link(job.fullName, job.url) : null);
     fact(facts, 'Build', build.number !== undefined ? link('#' + build.number, build.url) : null);
     fact(facts, 'Result', build.result);
-    if (typeof build.durationMillis === 'number') fact(facts, 'Duration', Math.round(build.durationMillis / 1000) + ' s');
+    if (typeof build.durationMillis === 'number') fact(facts, 'Duration', duration(build.durationMillis));
     fact(facts, 'Agent', build.agent);
     const scm = meta.scm || {};
     fact(facts, 'Branch', scm.branch || scm.gitBranch);

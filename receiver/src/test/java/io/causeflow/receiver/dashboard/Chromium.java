@@ -65,7 +65,8 @@ final class Chromium implements AutoCloseable {
     /** Like {@link #screenshot}, but with the window stretched to the page's full height (at most 4000 px). */
     Path fullPageScreenshot(String name) throws IOException {
         Dimension before = driver.manage().window().getSize();
-        Object height = driver.executeScript("return document.documentElement.scrollHeight");
+        // A little extra: the window is slightly taller than the page area it shows.
+        Object height = driver.executeScript("return document.documentElement.scrollHeight + 120");
         int pageHeight = Math.min(4000, ((Number) height).intValue());
         driver.manage().window().setSize(new Dimension(before.getWidth(), Math.max(before.getHeight(), pageHeight)));
         try {

@@ -168,8 +168,9 @@ class DashboardBrowserITest {
     @Test
     void shouldResolveFromTheIncidentPageAndUpdateTheListLive() throws Exception {
         signIn(ACME_KEY);
-        String resolvedHere = send("acme", plainAlert("Disk almost full on build agent"));
-        String resolvedElsewhere = send("acme", plainAlert("Nightly deploy job timed out"));
+        String resolvedHere = send("acme",
+                plainAlert("Disk almost full on build agent k8s-agent-7f9c", Severity.HIGH));
+        String resolvedElsewhere = send("acme", plainAlert("Nightly deploy job timed out", Severity.MEDIUM));
         wait(Duration.ofSeconds(5)).until(d -> !d.findElements(
                 By.cssSelector("tr[data-incident-id='" + resolvedHere + "']")).isEmpty());
 
@@ -177,7 +178,7 @@ class DashboardBrowserITest {
         // Resolve button answers Enter.
         WebElement rowLink = browser.findElement(By.cssSelector("tr[data-incident-id='" + resolvedHere + "'] a"));
         ((JavascriptExecutor) browser).executeScript("arguments[0].focus()", rowLink);
-        String newcomer = send("acme", plainAlert("Flaky integration test quarantined"));
+        String newcomer = send("acme", plainAlert("Flaky integration test quarantined", Severity.LOW));
         wait(Duration.ofSeconds(5)).until(d -> !d.findElements(
                 By.cssSelector("tr[data-incident-id='" + newcomer + "']")).isEmpty());
         assertThat(browser.switchTo().activeElement()).as("the focused link survived the update").isEqualTo(rowLink);
@@ -214,6 +215,12 @@ class DashboardBrowserITest {
                 By.cssSelector("tr[data-incident-id='" + resolvedElsewhere + "']")).isEmpty());
         assertThat(pageMarked()).isTrue();
         chromium.screenshot("incident-list-active-after-resolve");
+
+        new Select(browser.findElement(By.id("status-filter"))).selectByValue("all");
+        wait(Duration.ofSeconds(5)).until(d -> d.findElements(By.cssSelector("#incident-rows tr[data-status='resolved']"))
+                .stream().map(row -> row.getAttribute("data-incident-id")).toList()
+                .containsAll(List.of(resolvedHere, resolvedElsewhere)));
+        chromium.screenshot("incident-list-all");
     }
 
     @Test
@@ -257,7 +264,7 @@ class DashboardBrowserITest {
 
     @Test
     void shouldNotLetOneTenantReachAnotherTenantsIncident() throws IOException {
-        String globexIncident = send("globex", plainAlert("Globex secret project build failed"));
+        String globexIncident = send("globex", plainAlert("Globex secret project build failed", Severity.CRITICAL));
         signIn(ACME_KEY);
         wait(Duration.ofSeconds(5)).until(d -> "Live".equals(text("live")));
         assertThat(browser.findElements(By.cssSelector("tr[data-incident-id='" + globexIncident + "']"))).isEmpty();
@@ -317,9 +324,9 @@ class DashboardBrowserITest {
         return alert.toBuilder().sourceAlertId("browser-" + IDS.incrementAndGet()).build();
     }
 
-    private static Alert plainAlert(String title) {
+    private static Alert plainAlert(String title, Severity severity) {
         return Alert.builder().title(title).description("Sent by " + DashboardBrowserITest.class.getSimpleName())
-                .severity(Severity.MEDIUM).sourceAlertId("browser-" + IDS.incrementAndGet()).build();
+                .severity(severity).sourceAlertId("browser-" + IDS.incrementAndGet()).build();
     }
 
     private static String send(String tenant, Alert alert) {
