@@ -113,5 +113,29 @@ const CauseFlow = (() => {
     node.textContent = state === 'live' ? 'Live' : state === 'connecting' ? 'Connecting…' : 'Reconnecting…';
   }
 
-  return { el, link, safeHref, request, start, badge, age, localTime, liveState };
+  /**
+   * Opens a live feed (EventSource) and keeps it open. The browser retries dropped connections by itself, but gives
+   * up when the server answers with an error (session ended, receiver restarted with a fresh session store): then
+   * the session is checked (a 401 leads to the sign-in page) and the feed is opened anew.
+   */
+  function feed(url, live, onOpen, listeners) {
+    const connect = () => {
+      const source = new EventSource(url);
+      source.addEventListener('open', () => {
+        liveState(live, 'live');
+        if (onOpen) onOpen();
+      });
+      source.addEventListener('error', () => {
+        liveState(live, 'reconnecting');
+        if (source.readyState === EventSource.CLOSED) {
+          setTimeout(() => request('GET', '/dashboard/api/session').then(connect, () => setTimeout(connect, 5000)), 2000);
+        }
+      });
+      for (const [name, listener] of Object.entries(listeners)) source.addEventListener(name, listener);
+    };
+    liveState(live, 'connecting');
+    connect();
+  }
+
+  return { el, link, safeHref, request, start, badge, age, localTime, liveState, feed };
 })();

@@ -3,7 +3,7 @@
 'use strict';
 
 (() => {
-  const { el, link, request, start, badge, localTime, liveState } = CauseFlow;
+  const { el, link, request, start, badge, localTime, feed } = CauseFlow;
   const $ = (id) => document.getElementById(id);
   const incidentId = decodeURIComponent(window.location.pathname.split('/').pop());
   const EVENT_NAMES = ['incident.created', 'incident.status_changed', 'investigation.progress',
@@ -177,12 +177,11 @@
   }
 
   function listen() {
-    // The server replays this incident's stored events, then sends new ones; on a reconnect the browser's
-    // Last-Event-ID makes it resume where it stopped.
-    const source = new EventSource('/dashboard/api/events?incident=' + encodeURIComponent(incidentId));
-    source.addEventListener('open', () => liveState($('live'), 'live'));
-    source.addEventListener('error', () => liveState($('live'), 'reconnecting'));
-    for (const name of EVENT_NAMES) source.addEventListener(name, (message) => onEvent(name, message));
+    // The server replays this incident's stored events, then sends new ones; ids already shown are skipped, so a
+    // reconnection (which replays again) adds nothing twice.
+    const listeners = {};
+    for (const name of EVENT_NAMES) listeners[name] = (message) => onEvent(name, message);
+    feed('/dashboard/api/events?incident=' + encodeURIComponent(incidentId), $('live'), null, listeners);
   }
 
   $('resolve').addEventListener('click', async () => {
@@ -203,7 +202,6 @@
     .then(() => request('GET', '/dashboard/api/incidents/' + encodeURIComponent(incidentId)))
     .then((incident) => {
       renderAlert(incident);
-      liveState($('live'), 'connecting');
       listen();
     })
     .catch((e) => {

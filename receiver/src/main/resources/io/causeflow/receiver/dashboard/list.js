@@ -2,7 +2,7 @@
 'use strict';
 
 (() => {
-  const { el, request, start, badge, age, localTime, liveState } = CauseFlow;
+  const { el, request, start, badge, age, localTime, feed } = CauseFlow;
   const rows = document.getElementById('incident-rows');
   const table = document.getElementById('incidents');
   const empty = document.getElementById('empty');
@@ -81,13 +81,10 @@
   }
 
   function listen() {
-    const source = new EventSource('/dashboard/api/events');
-    source.addEventListener('open', () => {
-      liveState(live, 'live');
-      refresh(); // catches anything that changed while the feed was down
-    });
-    source.addEventListener('error', () => liveState(live, 'reconnecting'));
-    for (const name of REFRESHING_EVENTS) source.addEventListener(name, refreshSoon);
+    const listeners = {};
+    for (const name of REFRESHING_EVENTS) listeners[name] = refreshSoon;
+    // On every (re)connection the rows are reloaded: that catches whatever changed while the feed was down.
+    feed('/dashboard/api/events', live, refresh, listeners);
   }
 
   function tickAges() {
@@ -105,7 +102,6 @@
   });
 
   start().then(() => {
-    liveState(live, 'connecting');
     listen();
     setInterval(tickAges, 10000);
   }).catch(() => { /* start() already redirected to the sign-in page */ });
