@@ -43,6 +43,9 @@ class LogSecretsITest {
             }
             String incidentId = server.incidents(TENANT).get(0).incidentId();
             Fixtures.post(server, "/v1/incidents/" + incidentId + "/resolve", "", Map.of("X-API-Key", API_KEY));
+            Map<String, String> form = Map.of("Content-Type", "application/x-www-form-urlencoded");
+            Fixtures.post(server, "/dashboard/sign-in", "apiKey=" + API_KEY, form);
+            Fixtures.post(server, "/dashboard/sign-in", "apiKey=" + API_KEY + "x", form);
             server.store().toString();
             System.err.println(server.config());
         }
@@ -51,7 +54,8 @@ class LogSecretsITest {
         }
         String log = captured.toString(StandardCharsets.UTF_8);
 
-        assertThat(log).as("something was logged").contains("401 invalid_api_key").contains("409 duplicate_alert");
+        assertThat(log).as("something was logged").contains("401 invalid_api_key").contains("409 duplicate_alert")
+                .contains("Dashboard sign-in for tenant " + TENANT).contains("Dashboard sign-in refused");
         assertThat(log).doesNotContain(API_KEY).doesNotContain(SECRET).doesNotContain(TOKEN)
                 .doesNotContain(Fixtures.OTHER_API_KEY).doesNotContain(Fixtures.OTHER_SECRET)
                 .doesNotContain(Fixtures.OTHER_TOKEN);
