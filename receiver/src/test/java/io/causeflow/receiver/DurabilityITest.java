@@ -29,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,6 +90,7 @@ class DurabilityITest {
             URI base = awaitListening(first);
             HttpClient client = HttpClient.newHttpClient();
             AtomicBoolean killed = new AtomicBoolean();
+            AtomicInteger acceptedSoFar = new AtomicInteger();
             ExecutorService senders = Executors.newFixedThreadPool(4);
             List<Future<List<String>>> results = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
@@ -106,6 +108,7 @@ class DurabilityITest {
                                     HttpResponse.BodyHandlers.ofString());
                             if (response.statusCode() == 202) {
                                 ids.add(JSON.readTree(response.body()).path("incidentId").asText());
+                                acceptedSoFar.incrementAndGet();
                             }
                         }
                         catch (IOException e) {
@@ -114,6 +117,12 @@ class DurabilityITest {
                     }
                     return ids;
                 }));
+            }
+            // Kill while the clients are posting: after the first acceptances (a loaded machine may need seconds for
+            // a cold JVM's first answers) plus 1.5 s of load.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (acceptedSoFar.get() == 0 && System.nanoTime() - deadline < 0) {
+                Thread.sleep(50);
             }
             Thread.sleep(1500);
             // kill -9: no shutdown hook, no clean database close.
