@@ -304,6 +304,60 @@ class CauseFlowCliTest {
         assertThat(err).contains("CAUSEFLOW_STREAM_TOKEN");
     }
 
+    @Test
+    void shouldEndTheStreamOnARedirectWithExitTwoAndTheReason() {
+        server.stubFor(get(urlPathEqualTo(STREAM)).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", "https://login.example/")));
+
+        assertThat(run("stream", "--timeout", "20s")).isEqualTo(ExitCodes.REJECTED);
+        assertThat(err).contains("HTTP 302 redirect to https://login.example/: check the base URL");
+        assertThat(server.getAllServeEvents()).hasSize(1);
+    }
+
+    @Test
+    void shouldEndTheStreamOnA400WithExitTwoAndTheServersMessage() {
+        server.stubFor(get(urlPathEqualTo(STREAM)).willReturn(aResponse().withStatus(400)
+                .withBody("{\"error\":\"validation_error\",\"message\":\"Last-Event-ID must be an event id such"
+                        + " as evt_000000000042\"}")));
+
+        assertThat(run("stream", "--timeout", "20s", "--last-event-id", "evt_01HX")).isEqualTo(ExitCodes.REJECTED);
+        assertThat(err).contains("HTTP 400 validation_error: Last-Event-ID must be an event id");
+        assertThat(server.getAllServeEvents()).hasSize(1);
+    }
+
+    @Test
+    void shouldNotCallAStreamThatNeverConnectedASuccess() {
+        server.stubFor(get(urlPathEqualTo(STREAM)).willReturn(aResponse().withStatus(503)));
+
+        assertThat(run("stream", "--timeout", "500ms")).isEqualTo(ExitCodes.FAILED);
+        assertThat(err).contains("never connected within --timeout 500 ms (last problem: HTTP 503)");
+    }
+
+    @Test
+    void shouldReportADroppedEventOnStandardErrorAndPrintTheNext() {
+        server.stubFor(get(urlPathEqualTo(STREAM)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/event-stream")
+                .withBody("id: evt_1\nevent: incident.created\ndata: {\"title\":\"" + "x".repeat(5000) + "\"}\n\n"
+                        + "id: evt_2\nevent: incident.created\ndata: {\"incidentId\":\"inc_2\"}\n\n")));
+
+        assertThat(run("stream", "--max-events", "1", "--timeout", "20s", "--max-event-size", "1k")).isZero();
+        assertThat(err).contains("causeflow: event dropped: line longer than 1024 characters");
+        assertThat(out.lines()).containsExactly("incident.created inc_2 [] ");
+    }
+
+    @Test
+    void shouldKeepC1ControlCharactersOffTheTerminalInTextAndJson() {
+        String body = "event: incident.created\ndata: {\"incidentId\":\"inc_1\",\"title\":\"a\u009b31mred\u0085b\"}\n\n";
+        server.stubFor(get(urlPathEqualTo(STREAM)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/event-stream; charset=utf-8").withBody(body)));
+
+        assertThat(run("stream", "--max-events", "1", "--timeout", "20s")).isZero();
+        assertThat(out.lines()).containsExactly("incident.created inc_1 [] a 31mred b");
+        assertThat(run("stream", "--max-events", "1", "--timeout", "20s", "--output", "json")).isZero();
+        assertThat(out).doesNotContain("\u009b", "\u0085").contains("a\\u009b31mred\\u0085b");
+        assertThat(read(out.strip()).get("data").get("title").asText()).isEqualTo("a\u009b31mred\u0085b");
+    }
+
     private static JsonNode read(final String json) {
         try {
             return new ObjectMapper().readTree(json);
