@@ -10,6 +10,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -356,6 +359,49 @@ class CauseFlowCliTest {
         assertThat(run("stream", "--max-events", "1", "--timeout", "20s", "--output", "json")).isZero();
         assertThat(out).doesNotContain("\u009b", "\u0085").contains("a\\u009b31mred\\u0085b");
         assertThat(read(out.strip()).get("data").get("title").asText()).isEqualTo("a\u009b31mred\u0085b");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--api-key-file", "--webhook-secret-file", "--severity-rules", "--file"})
+    void shouldRefuseADeviceInsteadOfReadingItForever(final String option) {
+        int code = option.equals("--severity-rules")
+                ? run("send", "--job", "j", "--build", "1", "--result", "FAILURE", option, "/dev/zero")
+                : option.equals("--file") ? run("send", option, "/dev/zero")
+                : run("send", "--title", "t", "--description", "d", option, "/dev/zero");
+
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err).contains(option + " /dev/zero: not a regular file").doesNotContain("Exception", "\tat ");
+        assertThat(server.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    @Timeout(20)
+    void shouldRefuseAFifoWithoutBlocking() throws IOException, InterruptedException {
+        Path fifo = dir.resolve("key.fifo");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+
+        assertThat(run("send", "--title", "t", "--description", "d", "--api-key-file", fifo.toString()))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err).contains("--api-key-file " + fifo + ": not a regular file");
+        assertThat(run("stream", "--token-file", fifo.toString(), "--timeout", "1s")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err).contains("--token-file " + fifo + ": not a regular file");
+    }
+
+    @Test
+    void shouldRefuseOversizedInputFilesNamingTheLimit() throws IOException {
+        Path key = Files.writeString(dir.resolve("key"), "k".repeat(InputFiles.MAX_SECRET_BYTES + 1));
+        Path rules = Files.writeString(dir.resolve("rules"), "#".repeat(InputFiles.MAX_RULES_BYTES + 1));
+
+        assertThat(run("send", "--title", "t", "--description", "d", "--api-key-file", key.toString()))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err).contains("--api-key-file " + key + ": larger than 4096 bytes");
+        assertThat(run("send", "--job", "j", "--build", "1", "--result", "FAILURE", "--severity-rules",
+                rules.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(err).contains("--severity-rules " + rules + ": larger than 1048576 bytes");
+        assertThat(run("send", "--title", "t", "--description", "d", "--api-key-file",
+                dir.resolve("missing").toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(err).contains(": no such file");
     }
 
     private static JsonNode read(final String json) {
