@@ -124,7 +124,14 @@ final class BuildOptions {
                 rules.severityRules(InputFiles.readString(severityRules, InputFiles.MAX_RULES_BYTES,
                         "--severity-rules"));
             }
-            return FailureAlertMapper.map(snapshot.build(), rules.build(), overrides).toBuilder();
+            BuildSnapshot build = snapshot.build();
+            if (build.tests().unreadableReports() > 0) {
+                // The alert says so too; the console tells whoever runs the command now.
+                context.err().println("causeflow: " + StreamCommand.oneLine(
+                        FailureAlertMapper.unreadableReports(build.tests())) + "; sending the alert without them");
+                context.err().flush();
+            }
+            return FailureAlertMapper.map(build, rules.build(), overrides).toBuilder();
         } catch (IOException e) {
             throw new UsageException("cannot read build input: " + e.getMessage());
         }
