@@ -404,6 +404,17 @@ class CauseFlowCliTest {
         assertThat(err).contains(": no such file");
     }
 
+    @Test
+    void shouldKeepControlCharactersOfARefusalOffTheTerminal() {
+        answer(400, "{\"error\":\"bad\",\"message\":\"x\\u009b2Jy\\u001b[0m\"}");
+
+        assertThat(run("send", "--title", "t", "--description", "d")).isEqualTo(ExitCodes.REJECTED);
+        assertThat(out).contains("x 2Jy [0m").doesNotContain("\u009b", "\u001b");
+        assertThat(run("send", "--title", "t", "--description", "d", "--output", "json"))
+                .isEqualTo(ExitCodes.REJECTED);
+        assertThat(out).doesNotContain("\u009b", "\u001b");
+    }
+
     private static JsonNode read(final String json) {
         try {
             return new ObjectMapper().readTree(json);
