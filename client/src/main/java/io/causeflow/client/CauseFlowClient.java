@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -21,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -176,7 +178,7 @@ public final class CauseFlowClient {
                     Thread.currentThread().interrupt();
                     return failed(answer, "interrupted; gave up");
                 }
-                if (answer.response != null) {
+                if (answer.status() != 0) {
                     Optional<DeliveryOutcome> finalOutcome = finalOutcome(answer);
                     if (finalOutcome.isPresent()) {
                         return finalOutcome.get();
@@ -188,8 +190,8 @@ public final class CauseFlowClient {
                 if (attempts >= retryPolicy.maxAttempts()) {
                     return failed(answer, "all " + attempts + " attempts used");
                 }
-                Optional<Duration> hint = answer.response == null ? Optional.empty()
-                        : RetryHints.wait(answer.response.headers(), answer.status(), clock.instant());
+                Optional<Duration> hint = answer.headers == null ? Optional.empty()
+                        : RetryHints.wait(answer.headers, answer.status(), clock.instant());
                 Duration wait = hint.orElseGet(() -> fullJitter(retryPolicy.backoffCeiling(attempts)));
                 Duration left = remaining();
                 if (wait.compareTo(left) >= 0) {
@@ -218,19 +220,27 @@ public final class CauseFlowClient {
             if (timeout.isZero()) {
                 return Answer.error("time budget spent before the attempt", true);
             }
+            // The status and headers arrive before the body: kept here so that an answer whose body never ends
+            // is still judged by its status code.
+            AtomicReference<HttpResponse.ResponseInfo> head = new AtomicReference<>();
             CompletableFuture<HttpResponse<byte[]>> future;
             try {
-                future = httpClient.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+                future = httpClient.sendAsync(request, info -> {
+                    head.set(info);
+                    return BoundedBody.subscriber(BoundedBody.DEFAULT_MAX_BYTES);
+                });
             }
             catch (RuntimeException e) {
                 return Answer.error("cannot send: " + describe(e), false);
             }
             try {
-                return Answer.of(future.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+                HttpResponse<byte[]> response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                return Answer.of(response.statusCode(), response.headers(), response.body(), false);
             }
             catch (TimeoutException e) {
                 future.cancel(true);
-                return Answer.error("no response within " + seconds(timeout), true);
+                return headOnly(head.get()).orElseGet(() -> Answer.error("no response within " + seconds(timeout),
+                        true));
             }
             catch (InterruptedException e) {
                 future.cancel(true);
@@ -239,6 +249,10 @@ public final class CauseFlowClient {
                 return answer;
             }
             catch (ExecutionException | CancellationException e) {
+                Optional<Answer> answered = headOnly(head.get());
+                if (answered.isPresent()) {
+                    return answered.get(); // the body broke off after the status line: the status still counts
+                }
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 if (cause instanceof HttpTimeoutException) {
                     return Answer.error("no response within " + seconds(timeout), true);
@@ -253,17 +267,24 @@ public final class CauseFlowClient {
             }
         }
 
+        private Optional<Answer> headOnly(@CheckForNull final HttpResponse.ResponseInfo info) {
+            return info == null ? Optional.empty()
+                    : Optional.of(Answer.of(info.statusCode(), info.headers(), new byte[0], true));
+        }
+
         /** Maps a response to its final outcome, or empty when it is transient and may be retried. */
         private Optional<DeliveryOutcome> finalOutcome(final Answer answer) {
             int status = answer.status();
-            ResponseBody body = ResponseBody.parse(answer.response.body());
+            ResponseBody body = ResponseBody.parse(answer.body);
             Duration elapsed = elapsed();
             if (status >= 200 && status < 300) {
                 String message = "accepted (HTTP " + status + ")" + body.incidentId().map(id -> ", incident " + id)
-                        .orElse(body.parsed() ? ", no incidentId in the response"
+                        .orElse(answer.bodyIncomplete ? ", response body incomplete (no incidentId)"
+                                : body.parsed() ? ", no incidentId in the response"
                                 : ", response body not understood (no incidentId)");
+                // The same masking as every other outcome: the server may echo a secret anywhere.
                 return Optional.of(DeliveryOutcome.accepted(status, body.incidentId().map(redactor::redact),
-                        attempts, message, sourceAlertId, elapsed));
+                        attempts, clean(message), sourceAlertId, elapsed));
             }
             if (status == 409) {
                 String message = "duplicate: already delivered (HTTP 409" + body.error().map(e -> " " + e).orElse("")
@@ -287,7 +308,7 @@ public final class CauseFlowClient {
             String last = answer.reason == null ? "unknown" : answer.reason;
             String message = "failed after " + attempts + (attempts == 1 ? " attempt" : " attempts") + " in "
                     + seconds(elapsed()) + ": " + last + "; " + why;
-            OptionalInt status = answer.response == null ? OptionalInt.empty() : OptionalInt.of(answer.status());
+            OptionalInt status = answer.status() == 0 ? OptionalInt.empty() : OptionalInt.of(answer.status());
             return DeliveryOutcome.failed(status, Optional.ofNullable(answer.errorCode).map(this::clean), attempts,
                     clean(message), sourceAlertId, elapsed());
         }
@@ -344,10 +365,13 @@ public final class CauseFlowClient {
                 millis / 1000.0);
     }
 
-    /** What one attempt produced: a response or an error text, and whether it is worth retrying. */
+    /** What one attempt produced: a status (0 = none) or an error text, and whether it is worth retrying. */
     private static final class Answer {
+        private int status;
         @CheckForNull
-        private HttpResponse<byte[]> response;
+        private HttpHeaders headers;
+        private byte[] body = new byte[0];
+        private boolean bodyIncomplete;
         @CheckForNull
         private String reason;
         @CheckForNull
@@ -355,11 +379,14 @@ public final class CauseFlowClient {
         private boolean retryable;
         private boolean interrupted;
 
-        static Answer of(final HttpResponse<byte[]> response) {
+        static Answer of(final int status, final HttpHeaders headers, final byte[] body, final boolean bodyIncomplete) {
             Answer answer = new Answer();
-            answer.response = response;
+            answer.status = status;
+            answer.headers = headers;
+            answer.body = body;
+            answer.bodyIncomplete = bodyIncomplete;
             answer.retryable = true;
-            answer.reason = "HTTP " + response.statusCode();
+            answer.reason = "HTTP " + status + (bodyIncomplete ? " (response body incomplete)" : "");
             return answer;
         }
 
@@ -371,7 +398,7 @@ public final class CauseFlowClient {
         }
 
         int status() {
-            return response == null ? 0 : response.statusCode();
+            return status;
         }
     }
 

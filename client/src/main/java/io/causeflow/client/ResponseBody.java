@@ -39,12 +39,15 @@ record ResponseBody(boolean parsed, Optional<String> incidentId, Optional<String
         return Optional.of(CauseFlowClient.truncate(oneLine(value.asText())));
     }
 
-    /** Server text goes into one-line messages and logs: no control characters. */
+    /**
+     * Server text goes into one-line messages, logs and terminals: no control characters, C0 (with DEL) or C1
+     * (U+0080–U+009F, e.g. U+009B, a one-character escape-sequence introducer on some terminals).
+     */
     private static String oneLine(final String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            out.append(c < 0x20 || c == 0x7f ? ' ' : c);
+            out.append(c < 0x20 || (c >= 0x7f && c <= 0x9f) ? ' ' : c);
         }
         return out.toString().strip();
     }

@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.causeflow.client.fixtures.ManualClock;
+import io.causeflow.client.fixtures.RawHttpServer;
 import io.causeflow.client.fixtures.RecordingSleeper;
 import io.causeflow.client.fixtures.TestAlerts;
 import org.assertj.core.api.SoftAssertions;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -442,5 +444,90 @@ class CauseFlowClientTest {
         assertThat(client.endpoint()).hasToString("https://causeflow.example/api/v1/webhooks/t%2B1%2Fx/custom");
         assertThat(CauseFlowClient.builder().tenantId("t").apiKey("k").webhookSecret("s").build().endpoint())
                 .hasToString("https://api.causeflow.ai/v1/webhooks/t/custom");
+    }
+
+    @Test
+    void shouldAcceptA202WhoseBodyNeverEndsAfterReadingOnlyTheCap() throws IOException {
+        byte[] zeros = new byte[64 * 1024];
+        try (RawHttpServer hostile = RawHttpServer.start((head, out) -> {
+            out.write("HTTP/1.1 202 Accepted\r\nContent-Type: application/json\r\nContent-Length: 2147483648\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            RawHttpServer.repeat(out, zeros, 10_000);
+        })) {
+            RetryPolicy policy = RetryPolicy.builder().maxAttempts(1).perAttemptTimeout(Duration.ofSeconds(20)).build();
+
+            DeliveryOutcome outcome = client().baseUrl(hostile.baseUrl()).retryPolicy(policy).build()
+                    .send(TestAlerts.buildFailure().build());
+
+            assertThat(outcome.status()).isEqualTo(DeliveryStatus.ACCEPTED);
+            assertThat(outcome.httpStatus()).hasValue(202);
+            assertThat(outcome.message()).contains("accepted (HTTP 202)", "not understood");
+            // The client stopped reading after the cap: only socket buffers' worth went out, not 10 s of zeros.
+            assertThat(settledBytesWritten(hostile)).isLessThan(32L * 1024 * 1024);
+        }
+    }
+
+    /** Waits (at most 5 s) until the server has written nothing for 300 ms, and returns what it wrote. */
+    private static long settledBytesWritten(final RawHttpServer server) {
+        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long before = -1;
+        while (server.bytesWritten() != before && System.nanoTime() < end) {
+            before = server.bytesWritten();
+            try {
+                Thread.sleep(300);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return server.bytesWritten();
+    }
+
+    @Test
+    void shouldJudgeByTheStatusWhenTheBodyTricklesPastTheAttemptTimeout() throws IOException {
+        try (RawHttpServer hostile = RawHttpServer.start((head, out) -> {
+            out.write("HTTP/1.1 202 Accepted\r\nContent-Length: 1000\r\n\r\n{".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            for (int i = 0; i < 100; i++) {
+                Thread.sleep(100);
+                out.write(' ');
+                out.flush();
+            }
+        })) {
+            RetryPolicy policy = RetryPolicy.builder().maxAttempts(3).perAttemptTimeout(Duration.ofMillis(600))
+                    .build();
+
+            DeliveryOutcome outcome = client().baseUrl(hostile.baseUrl()).retryPolicy(policy).build()
+                    .send(TestAlerts.buildFailure().build());
+
+            assertThat(outcome.status()).isEqualTo(DeliveryStatus.ACCEPTED);
+            assertThat(outcome.attempts()).isEqualTo(1);
+            assertThat(outcome.message()).contains("accepted (HTTP 202)", "response body incomplete");
+            assertThat(hostile.requests()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldMaskASecretEchoedAsTheIncidentIdInTheAcceptedMessageToo() {
+        answer(202, "{\"incidentId\":\"" + API_KEY + "\"}");
+
+        DeliveryOutcome outcome = client().build().send(TestAlerts.buildFailure().build());
+
+        assertThat(outcome.status()).isEqualTo(DeliveryStatus.ACCEPTED);
+        assertThat(outcome.incidentId()).hasValue("****");
+        assertThat(outcome.message()).isEqualTo("accepted (HTTP 202), incident ****").doesNotContain(API_KEY);
+        assertThat(outcome.toString()).doesNotContain(API_KEY);
+    }
+
+    @Test
+    void shouldReplaceC1ControlCharactersInServerText() {
+        answer(400, "{\"error\":\"bad\\u009b31m\",\"message\":\"x\\u009b2J\\u0085y\\u001b[0m\"}");
+
+        DeliveryOutcome outcome = client().build().send(TestAlerts.buildFailure().build());
+
+        assertThat(outcome.status()).isEqualTo(DeliveryStatus.REJECTED);
+        assertThat(outcome.message()).contains("x 2J y [0m").doesNotContain("\u009b", "\u0085", "\u001b");
+        assertThat(outcome.errorCode()).hasValue("bad 31m");
     }
 }

@@ -28,7 +28,8 @@ final class AlertFile {
     static Alert.Builder read(final Path file) throws UsageException {
         Map<String, Object> json;
         try {
-            json = MAPPER.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() { });
+            json = MAPPER.readValue(InputFiles.read(file, InputFiles.MAX_ALERT_BYTES, "--file"),
+                    new TypeReference<LinkedHashMap<String, Object>>() { });
         }
         catch (IOException e) {
             throw new UsageException("cannot read alert file " + file + ": " + e.getClass().getSimpleName()

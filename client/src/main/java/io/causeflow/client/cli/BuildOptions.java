@@ -13,8 +13,6 @@ import io.causeflow.client.failure.MappingRules;
 import io.causeflow.client.failure.ScmInfo;
 import io.causeflow.client.failure.ServiceRule;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -123,9 +121,17 @@ final class BuildOptions {
             MappingRules.Builder rules = MappingRules.builder().dedupScope(DedupScope.parse(dedupScope))
                     .serviceRule(ServiceRule.parse(serviceRule));
             if (severityRules != null) {
-                rules.severityRules(Files.readString(severityRules, StandardCharsets.UTF_8));
+                rules.severityRules(InputFiles.readString(severityRules, InputFiles.MAX_RULES_BYTES,
+                        "--severity-rules"));
             }
-            return FailureAlertMapper.map(snapshot.build(), rules.build(), overrides).toBuilder();
+            BuildSnapshot build = snapshot.build();
+            if (build.tests().unreadableReports() > 0) {
+                // The alert says so too; the console tells whoever runs the command now.
+                context.err().println("causeflow: " + StreamCommand.oneLine(
+                        FailureAlertMapper.unreadableReports(build.tests())) + "; sending the alert without them");
+                context.err().flush();
+            }
+            return FailureAlertMapper.map(build, rules.build(), overrides).toBuilder();
         } catch (IOException e) {
             throw new UsageException("cannot read build input: " + e.getMessage());
         }

@@ -2,9 +2,6 @@ package io.causeflow.client.cli;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Reads a secret from a file option or an environment variable; never from an argument value. */
@@ -15,14 +12,8 @@ final class Secrets {
     static String read(final CliContext context, @CheckForNull final Path file, final String envName,
             final String fileOption, final String what) throws UsageException {
         if (file != null) {
-            String value;
-            try {
-                value = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).strip();
-            }
-            catch (IOException e) {
-                throw new UsageException("cannot read " + what + " from " + fileOption + " " + file + " ("
-                        + e.getClass().getSimpleName() + ")");
-            }
+            // Bounded: a secret file is tiny, and a FIFO or /dev/zero given by mistake must not hang or fill memory.
+            String value = InputFiles.readString(file, InputFiles.MAX_SECRET_BYTES, fileOption).strip();
             if (value.isEmpty()) {
                 throw new UsageException(fileOption + " " + file + " is empty");
             }

@@ -186,7 +186,9 @@ final class SendCommand implements Callable<Integer> {
             throw new UsageException(redactor.redact(e.getMessage()));
         }
         DeliveryOutcome outcome = client.send(alert);
-        context.out().println(output == OutputFormat.JSON ? json(outcome) : text(outcome));
+        // The message may carry server text: never a control character on the terminal (C0 and C1).
+        context.out().println(output == OutputFormat.JSON ? StreamCommand.escapeC1(json(outcome))
+                : StreamCommand.oneLine(text(outcome)));
         context.out().flush();
         return ExitCodes.of(outcome.status());
     }

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -32,7 +33,9 @@ import java.util.concurrent.atomic.AtomicReference;
 @Command(name = "stream", sortOptions = false, mixinStandardHelpOptions = true,
         description = "Print CauseFlow notification events as they arrive (reconnects automatically).",
         footer = {"", "Token: CAUSEFLOW_STREAM_TOKEN or --token-file; never as an argument value.",
-                "Exit codes: 0 ended by --max-events or --timeout, 2 token rejected, 3 ended by the server, 64 usage."})
+                "Exit codes: 0 ended by --max-events, or by --timeout after connecting; 2 refused (401/403, redirect,"
+                        + " 400 or another 4xx); 3 ended by the server (204/404/410) or never connected before"
+                        + " --timeout; 64 usage."})
 final class StreamCommand implements java.util.concurrent.Callable<Integer> {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -63,6 +66,10 @@ final class StreamCommand implements java.util.concurrent.Callable<Integer> {
             description = "Reconnect when silent this long (default: 75s).")
     private Duration heartbeatTimeout = EventStreamClient.DEFAULT_HEARTBEAT_TIMEOUT;
 
+    @Option(names = "--max-event-size", paramLabel = "SIZE", converter = SizeConverter.class,
+            description = "Drop events (and lines) larger than this many characters, e.g. 64k, 1m (default: 1m).")
+    private int maxEventSize = io.causeflow.client.events.SseParser.DEFAULT_MAX_CHARS;
+
     @Option(names = "--show-pings", description = "Print keep-alive pings too.")
     private boolean showPings;
 
@@ -81,7 +88,7 @@ final class StreamCommand implements java.util.concurrent.Callable<Integer> {
         String token = Secrets.read(context, tokenFile, "CAUSEFLOW_STREAM_TOKEN", "--token-file", "stream token");
         Redactor redactor = Redactor.of(token);
         EventStreamClient.Builder builder = EventStreamClient.builder().baseUrl(CauseFlowCli.baseUrl(context, url))
-                .token(token).heartbeatTimeout(heartbeatTimeout);
+                .token(token).heartbeatTimeout(heartbeatTimeout).maxEventChars(maxEventSize);
         if (lastEventId != null) {
             builder.lastEventId(lastEventId);
         }
@@ -95,7 +102,19 @@ final class StreamCommand implements java.util.concurrent.Callable<Integer> {
         CountDownLatch done = new CountDownLatch(1);
         AtomicInteger printed = new AtomicInteger();
         AtomicReference<EventListener.CloseReason> closedBy = new AtomicReference<>();
+        AtomicBoolean connected = new AtomicBoolean();
+        AtomicReference<String> lastProblem = new AtomicReference<>("no answer yet");
         EventListener listener = new EventListener() {
+            @Override
+            public void onConnected() {
+                connected.set(true);
+            }
+
+            @Override
+            public void onEventDropped(final String reason) {
+                printError(reason);
+            }
+
             @Override
             public void onEvent(final CauseFlowEvent event) {
                 if (event instanceof Ping && !showPings) {
@@ -115,32 +134,35 @@ final class StreamCommand implements java.util.concurrent.Callable<Integer> {
 
             @Override
             public void onDisconnected(final String reason, final Duration reconnectIn) {
-                synchronized (context) {
-                    context.err().println("causeflow: stream interrupted (" + reason + "), reconnecting in "
-                            + reconnectIn.toMillis() + " ms");
-                    context.err().flush();
-                }
+                lastProblem.set(reason);
+                printError("stream interrupted (" + reason + "), reconnecting in " + reconnectIn.toMillis() + " ms");
             }
 
             @Override
             public void onClosed(final CloseReason reason, final String message) {
                 if (reason != CloseReason.CLOSED_BY_CALLER) {
                     closedBy.set(reason);
-                    synchronized (context) {
-                        context.err().println("causeflow: stream closed: " + message);
-                        context.err().flush();
-                    }
+                    printError("stream closed: " + message);
                 }
-                done.countDown();
+                done.countDown(); // closing by the caller takes no lock: --timeout must never wait for output
+            }
+
+            private void printError(final String text) {
+                synchronized (context) {
+                    context.err().println("causeflow: " + oneLine(redactor.redact(text)));
+                    context.err().flush();
+                }
             }
         };
         EventSubscription subscription = client.subscribe(listener);
+        boolean ended;
         try {
             if (timeout == null) {
                 done.await();
+                ended = true;
             }
             else {
-                done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                ended = done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
             }
         }
         finally {
@@ -150,7 +172,19 @@ final class StreamCommand implements java.util.concurrent.Callable<Integer> {
         if (reason == EventListener.CloseReason.REJECTED) {
             return ExitCodes.REJECTED;
         }
-        return reason == EventListener.CloseReason.ENDED_BY_SERVER ? ExitCodes.FAILED : ExitCodes.OK;
+        if (reason == EventListener.CloseReason.ENDED_BY_SERVER) {
+            return ExitCodes.FAILED;
+        }
+        if (!ended && !connected.get()) {
+            // A stream that never opened delivered nothing: a script must not read that as success.
+            synchronized (context) {
+                context.err().println("causeflow: never connected within --timeout " + timeout.toMillis()
+                        + " ms (last problem: " + oneLine(redactor.redact(lastProblem.get())) + ")");
+                context.err().flush();
+            }
+            return ExitCodes.FAILED;
+        }
+        return ExitCodes.OK;
     }
 
     static String text(final CauseFlowEvent event) {
@@ -204,15 +238,39 @@ final class StreamCommand implements java.util.concurrent.Callable<Integer> {
         catch (IOException e) {
             node.put("data", event.meta().rawData());
         }
-        return node.toString();
+        return escapeC1(node.toString());
     }
 
-    /** Server text reaches a terminal: one line, and no control characters (no escape sequences). */
+    /**
+     * Jackson escapes C0 controls but writes C1 (U+0080–U+009F) raw. Outside strings JSON is ASCII, so escaping
+     * them as JSON escapes (backslash, u, four hex digits) keeps the same JSON value while no terminal sees an 8-bit control.
+     */
+    static String escapeC1(final String json) {
+        StringBuilder out = null;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c >= 0x80 && c <= 0x9f) {
+                if (out == null) {
+                    out = new StringBuilder(json.length() + 16).append(json, 0, i);
+                }
+                out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+            }
+            else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? json : out.toString();
+    }
+
+    /**
+     * Server text reaches a terminal: one line, and no control characters, so no escape sequences: C0 and DEL,
+     * and C1 (U+0080–U+009F), since U+009B alone starts a control sequence on terminals that honour 8-bit controls.
+     */
     static String oneLine(final String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            out.append(c < 0x20 || c == 0x7f ? ' ' : c);
+            out.append(c < 0x20 || (c >= 0x7f && c <= 0x9f) ? ' ' : c);
         }
         return out.toString();
     }

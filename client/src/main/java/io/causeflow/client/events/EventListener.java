@@ -24,6 +24,14 @@ public interface EventListener {
     }
 
     /**
+     * An event was dropped because it outgrew the subscription's size limit (the stream goes on).
+     *
+     * @param reason redacted detail, e.g. {@code "event dropped: event data longer than 1048576 characters; ..."}
+     */
+    default void onEventDropped(final String reason) {
+    }
+
+    /**
      * The subscription is over for good; no callback follows.
      *
      * @param reason why
@@ -36,7 +44,10 @@ public interface EventListener {
     enum CloseReason {
         /** {@link EventSubscription#close()} was called. */
         CLOSED_BY_CALLER,
-        /** 401 or 403: the token is wrong; retrying cannot help. */
+        /**
+         * A final refusal: 401 or 403 (the token is wrong), a redirect (the base URL is wrong) or another 4xx
+         * such as 400 (e.g. a {@code Last-Event-ID} the server does not know); retrying cannot help.
+         */
         REJECTED,
         /** 204 or another final answer (404, 410): the server does not want us to reconnect. */
         ENDED_BY_SERVER

@@ -1,6 +1,9 @@
 package io.causeflow.client.events;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.causeflow.client.BoundedBody;
 import io.causeflow.client.Endpoints;
 import io.causeflow.client.Redactor;
 
@@ -29,7 +32,10 @@ import java.util.function.DoubleSupplier;
  * A subscription reconnects after any interruption, sending {@code Last-Event-ID}, waiting the server's
  * {@code retry:} time (or our initial delay) doubled per consecutive failure, with jitter, up to a maximum.
  * A connection silent for longer than the heartbeat timeout (the server pings every 30 s) is dropped and
- * re-opened. 401/403 end the subscription. Immutable and thread-safe; never prints.
+ * re-opened. Final answers end the subscription: 401/403, redirects and other 4xx are {@code REJECTED},
+ * 204/404/410 {@code ENDED_BY_SERVER}; 408, 425, 429 and 5xx are retried. Events larger than
+ * {@link Builder#maxEventChars(int)} are dropped (see {@link SseParser}), so memory stays bounded whatever the
+ * server sends. Immutable and thread-safe; never prints.
  */
 public final class EventStreamClient {
     /** Default heartbeat timeout: two and a half missed 30 s pings. */
@@ -40,6 +46,9 @@ public final class EventStreamClient {
     public static final Duration DEFAULT_MAX_RECONNECT_DELAY = Duration.ofSeconds(30);
 
     private static final AtomicInteger THREADS = new AtomicInteger();
+    /** Of a refusal's body only this much is read, for its {@code error} and {@code message}. */
+    private static final int MAX_ERROR_BODY = 4096;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final URI endpoint;
     private final String token;
@@ -50,6 +59,7 @@ public final class EventStreamClient {
     private final Optional<String> resumeFrom;
     private final DoubleSupplier jitter;
     private final Redactor redactor;
+    private final int maxEventChars;
 
     private EventStreamClient(final Builder builder) {
         this.endpoint = Endpoints.notificationStream(builder.baseUrl);
@@ -62,6 +72,7 @@ public final class EventStreamClient {
         this.resumeFrom = builder.lastEventId;
         this.jitter = builder.jitter;
         this.redactor = Redactor.of(token);
+        this.maxEventChars = builder.maxEventChars;
     }
 
     /** @return a builder; the token is required */
@@ -216,24 +227,24 @@ public final class EventStreamClient {
         /** One HTTP exchange; ends exactly once. */
         private final class Connection implements Flow.Subscriber<List<ByteBuffer>>, SseParser.Sink {
             private final AtomicBoolean ended = new AtomicBoolean();
-            private final SseParser parser = new SseParser(this, lastEventId);
+            private final SseParser parser = new SseParser(this, lastEventId, maxEventChars, maxEventChars);
             @CheckForNull
-            private volatile CompletableFuture<HttpResponse<Void>> future;
+            private volatile CompletableFuture<HttpResponse<byte[]>> future;
             @CheckForNull
             private volatile Flow.Subscription flow;
             private volatile boolean opened;
 
-            HttpResponse.BodySubscriber<Void> handle(final HttpResponse.ResponseInfo info) {
+            HttpResponse.BodySubscriber<byte[]> handle(final HttpResponse.ResponseInfo info) {
                 if (info.statusCode() == 200) {
                     opened = true;
                     lastActivityNanos = System.nanoTime();
                     callListener(listener::onConnected);
-                    return HttpResponse.BodySubscribers.fromSubscriber(this, subscriber -> null);
+                    return HttpResponse.BodySubscribers.fromSubscriber(this, subscriber -> (byte[]) null);
                 }
-                return HttpResponse.BodySubscribers.replacing(null);
+                return BoundedBody.subscriber(MAX_ERROR_BODY);
             }
 
-            void completed(@CheckForNull final HttpResponse<Void> response, @CheckForNull final Throwable error) {
+            void completed(@CheckForNull final HttpResponse<byte[]> response, @CheckForNull final Throwable error) {
                 if (error != null) {
                     Throwable cause = error instanceof java.util.concurrent.CompletionException
                             && error.getCause() != null ? error.getCause() : error;
@@ -251,15 +262,29 @@ public final class EventStreamClient {
                 }
                 else if (status == 401 || status == 403) {
                     ended.set(true);
-                    finish(EventListener.CloseReason.REJECTED, "HTTP " + status
+                    finish(EventListener.CloseReason.REJECTED, "HTTP " + status + serverText(response)
                             + ": the stream token was refused; not reconnecting");
                 }
                 else if (status == 204 || status == 404 || status == 410) {
                     ended.set(true);
-                    finish(EventListener.CloseReason.ENDED_BY_SERVER, "HTTP " + status + "; not reconnecting");
+                    finish(EventListener.CloseReason.ENDED_BY_SERVER, "HTTP " + status + serverText(response)
+                            + "; not reconnecting");
+                }
+                else if (status >= 300 && status < 400) {
+                    // Never followed: a redirect could carry the token to another host; the base URL is wrong.
+                    ended.set(true);
+                    finish(EventListener.CloseReason.REJECTED, "HTTP " + status + " redirect"
+                            + response.headers().firstValue("Location").map(to -> " to " + oneLine(to, 200))
+                                    .orElse("")
+                            + ": check the base URL; not reconnecting");
+                }
+                else if (status >= 400 && status < 500 && status != 408 && status != 425 && status != 429) {
+                    ended.set(true);
+                    finish(EventListener.CloseReason.REJECTED, "HTTP " + status + serverText(response)
+                            + ": the server refused the request; not reconnecting");
                 }
                 else {
-                    end("HTTP " + status);
+                    end("HTTP " + status + serverText(response));
                 }
             }
 
@@ -275,7 +300,7 @@ public final class EventStreamClient {
                 if (subscription != null) {
                     subscription.cancel();
                 }
-                CompletableFuture<HttpResponse<Void>> exchange = future;
+                CompletableFuture<HttpResponse<byte[]>> exchange = future;
                 if (exchange != null) {
                     exchange.cancel(true);
                 }
@@ -330,7 +355,46 @@ public final class EventStreamClient {
             public void onRetry(final Duration reconnectionTime) {
                 serverRetry = reconnectionTime;
             }
+
+            @Override
+            public void onDropped(final String reason) {
+                if (!ended.get() && !closed.get()) {
+                    callListener(() -> listener.onEventDropped(redactor.redact(reason)));
+                }
+            }
         }
+    }
+
+    /** {@code " error: message"} from a JSON refusal body, one line without control characters; or "". */
+    private static String serverText(final HttpResponse<byte[]> response) {
+        byte[] body = response.body();
+        if (body == null || body.length == 0) {
+            return "";
+        }
+        try {
+            JsonNode node = MAPPER.readTree(body);
+            if (node == null || !node.isObject()) {
+                return "";
+            }
+            String error = node.path("error").isTextual() ? node.path("error").asText() : "";
+            String message = node.path("message").isTextual() ? node.path("message").asText() : "";
+            String text = (error.isBlank() ? "" : " " + oneLine(error, 100))
+                    + (message.isBlank() ? "" : ": " + oneLine(message, 300));
+            return text;
+        }
+        catch (java.io.IOException e) {
+            return ""; // not JSON (or cut at the limit): the status says enough
+        }
+    }
+
+    /** Server text goes into messages, logs and terminals: one line, no C0/C1 controls, bounded. */
+    static String oneLine(final String text, final int max) {
+        StringBuilder out = new StringBuilder(Math.min(text.length(), max + 1));
+        for (int i = 0; i < text.length() && out.length() < max; i++) {
+            char c = text.charAt(i);
+            out.append(c < 0x20 || (c >= 0x7f && c <= 0x9f) ? ' ' : c);
+        }
+        return text.length() > max ? out.toString().strip() + "…" : out.toString().strip();
     }
 
     /** Validating builder. */
@@ -345,8 +409,22 @@ public final class EventStreamClient {
         private Duration maxReconnectDelay = DEFAULT_MAX_RECONNECT_DELAY;
         private Optional<String> lastEventId = Optional.empty();
         private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
+        private int maxEventChars = SseParser.DEFAULT_MAX_CHARS;
 
         private Builder() {
+        }
+
+        /**
+         * @param maxEventChars the longest line and the most data characters of one event (default 1 MiB, at
+         *     least 16); larger events are dropped and reported through {@link EventListener#onEventDropped}
+         * @return this
+         */
+        public Builder maxEventChars(final int maxEventChars) {
+            if (maxEventChars < 16) {
+                throw new IllegalArgumentException("maxEventChars must be at least 16, was " + maxEventChars);
+            }
+            this.maxEventChars = maxEventChars;
+            return this;
         }
 
         public Builder baseUrl(final URI baseUrl) {

@@ -15,6 +15,13 @@ import java.util.Objects;
  * id; {@code retry} with only ASCII digits sets the reconnection time; a blank line dispatches; an event with no
  * data is not dispatched; an unterminated event at the end of the stream is discarded. Not thread-safe: one
  * parser per connection, fed in order.
+ *
+ * <p>Memory is bounded while reading, whatever the server sends: a line keeps at most {@code maxLineChars}
+ * characters and an event's data at most {@code maxEventChars}. An event that outgrows either is dropped whole
+ * (reported once through {@link Sink#onDropped(String)}, the rest of it discarded up to its blank line), because
+ * a cut JSON payload would only decode into garbage. Any other over-long line (comment, {@code id}, {@code retry},
+ * unknown field) is skipped silently; an {@code id} longer than {@link #MAX_ID_CHARS} is ignored (it would not fit
+ * into a {@code Last-Event-ID} header).
  */
 public final class SseParser {
     /** Receives what the parser finds. */
@@ -25,7 +32,20 @@ public final class SseParser {
         /** A valid {@code retry:} field. */
         default void onRetry(final Duration reconnectionTime) {
         }
+
+        /**
+         * An event was dropped because it outgrew a limit; called once per dropped event, as soon as it is known.
+         *
+         * @param reason what was too large, e.g. {@code event data longer than 1048576 characters}
+         */
+        default void onDropped(final String reason) {
+        }
     }
+
+    /** Default largest line and largest event data, in characters: 1 MiB, far above any CauseFlow event. */
+    public static final int DEFAULT_MAX_CHARS = 1024 * 1024;
+    /** Longest {@code id} value kept; longer ones are ignored. */
+    public static final int MAX_ID_CHARS = 1024;
 
     private final Sink sink;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -37,16 +57,40 @@ public final class SseParser {
     private boolean afterCarriageReturn;
     private boolean firstChar = true;
     private ByteBuffer pending = ByteBuffer.allocate(0);
+    private final int maxLineChars;
+    private final int maxEventChars;
+    /** The current line outgrew {@link #maxLineChars}: the rest of it is discarded. */
+    private boolean lineTooLong;
+    /** The current event outgrew a limit: it is discarded up to its blank line. */
+    private boolean eventDropped;
 
     /**
-     * Creates a parser.
+     * Creates a parser with the default limits ({@link #DEFAULT_MAX_CHARS}).
      *
      * @param sink receives frames and retry hints
      * @param lastEventId the last event id carried over from an earlier connection, {@code ""} if none
      */
     public SseParser(final Sink sink, final String lastEventId) {
+        this(sink, lastEventId, DEFAULT_MAX_CHARS, DEFAULT_MAX_CHARS);
+    }
+
+    /**
+     * Creates a parser.
+     *
+     * @param sink receives frames, retry hints and dropped-event notices
+     * @param lastEventId the last event id carried over from an earlier connection, {@code ""} if none
+     * @param maxLineChars the longest line kept, at least 16
+     * @param maxEventChars the most data characters of one event, at least 16
+     */
+    public SseParser(final Sink sink, final String lastEventId, final int maxLineChars, final int maxEventChars) {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.lastEventId = Objects.requireNonNull(lastEventId, "lastEventId");
+        if (maxLineChars < 16 || maxEventChars < 16) {
+            throw new IllegalArgumentException("SSE limits must be at least 16 characters, were " + maxLineChars
+                    + " and " + maxEventChars);
+        }
+        this.maxLineChars = maxLineChars;
+        this.maxEventChars = maxEventChars;
     }
 
     /** @return the last event id seen, {@code ""} when none */
@@ -98,20 +142,45 @@ public final class SseParser {
             }
             else {
                 afterCarriageReturn = false;
-                line.append(c);
+                if (line.length() < maxLineChars) {
+                    line.append(c);
+                }
+                else if (!lineTooLong) {
+                    lineTooLong = true;
+                    if (carriesEventContent(line)) {
+                        drop("line longer than " + maxLineChars + " characters");
+                    } // an over-long comment, id, retry or unknown field is just skipped
+                }
             }
         }
     }
 
+    /** Whether a line (its kept start) is a {@code data} or {@code event} field, the parts of an event. */
+    private static boolean carriesEventContent(final CharSequence line) {
+        String start = line.subSequence(0, Math.min(6, line.length())).toString();
+        return start.startsWith("data:") || start.equals("data") || start.startsWith("event:")
+                || start.equals("event");
+    }
+
+    private void drop(final String reason) {
+        if (!eventDropped) {
+            eventDropped = true;
+            data.setLength(0);
+            sink.onDropped("event dropped: " + reason + "; skipping it up to its end");
+        }
+    }
+
     private void endLine() {
+        boolean cut = lineTooLong;
+        lineTooLong = false;
         String text = line.toString();
         line.setLength(0);
         if (text.isEmpty()) {
             dispatch();
             return;
         }
-        if (text.charAt(0) == ':') {
-            return; // comment, e.g. a keep-alive
+        if (text.charAt(0) == ':' || cut) {
+            return; // a comment (e.g. a keep-alive), or a line already reported and dropped
         }
         int colon = text.indexOf(':');
         String field = colon < 0 ? text : text.substring(0, colon);
@@ -119,15 +188,23 @@ public final class SseParser {
         if (value.startsWith(" ")) {
             value = value.substring(1);
         }
+        if (eventDropped && ("event".equals(field) || "data".equals(field))) {
+            return; // the rest of a dropped event; its id still counts, so a reconnect does not replay it
+        }
         switch (field) {
             case "event":
                 eventType = value;
                 break;
             case "data":
-                data.append(value).append('\n');
+                if (data.length() + value.length() > maxEventChars) {
+                    drop("event data longer than " + maxEventChars + " characters");
+                }
+                else {
+                    data.append(value).append('\n');
+                }
                 break;
             case "id":
-                if (value.indexOf('\0') < 0) {
+                if (value.indexOf('\0') < 0 && value.length() <= MAX_ID_CHARS) {
                     lastEventId = value;
                 }
                 break;
@@ -142,6 +219,12 @@ public final class SseParser {
     }
 
     private void dispatch() {
+        if (eventDropped) {
+            eventDropped = false;
+            data.setLength(0);
+            eventType = "";
+            return;
+        }
         if (data.length() == 0) {
             eventType = "";
             return;

@@ -28,7 +28,8 @@ public record BuildFiles(Optional<Path> junitReports, Optional<Path> log) {
         if (log.isPresent()) {
             Path file = log.get();
             if (!Files.isRegularFile(file)) {
-                throw new IOException("No log file at " + file);
+                throw new IOException("No log file at " + file
+                        + " (a regular file is needed, not a directory, FIFO or device)");
             }
             snapshot.logExcerpt(LogExcerptReader.withDefaults().read(new FileLogSource(file),
                     LogExcerpt.Origin.BUILD_LOG_TAIL));

@@ -188,6 +188,9 @@ public final class FailureAlertMapper {
     }
 
     private static void appendTests(final StringBuilder text, final TestSummary tests, final int shown) {
+        if (tests.unreadableReports() > 0) {
+            text.append('\n').append(unreadableReports(tests)).append('\n');
+        }
         if (!tests.hasTests()) {
             return;
         }
@@ -208,6 +211,30 @@ public final class FailureAlertMapper {
         if (more > 0) {
             text.append("- ... and ").append(more).append(" more failed tests").append('\n');
         }
+    }
+
+    /**
+     * Returns e.g. {@code 2 report files could not be read: a.xml (not well-formed XML: ...), b.xml (...)}, the
+     * names capped at {@link TestSummary#MAX_UNREADABLE_NAMED}.
+     *
+     * @param tests the summary
+     * @return the sentence, or "" when every report was read
+     */
+    public static String unreadableReports(final TestSummary tests) {
+        int count = tests.unreadableReports();
+        if (count == 0) {
+            return "";
+        }
+        StringBuilder line = new StringBuilder().append(count).append(count == 1 ? " report file" : " report files")
+                .append(" could not be read");
+        if (!tests.unreadableNamed().isEmpty()) {
+            line.append(": ").append(String.join(", ", tests.unreadableNamed()));
+            int more = count - tests.unreadableNamed().size();
+            if (more > 0) {
+                line.append(" and ").append(more).append(" more");
+            }
+        }
+        return line.toString();
     }
 
     private static void appendChanges(final StringBuilder text, final BuildSnapshot snapshot, final int shown) {

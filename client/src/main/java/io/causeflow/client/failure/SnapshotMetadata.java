@@ -38,7 +38,7 @@ final class SnapshotMetadata {
         if (!snapshot.culprits().isEmpty()) {
             root.put("culprits", snapshot.culprits());
         }
-        if (snapshot.tests().hasTests()) {
+        if (snapshot.tests().hasTests() || snapshot.tests().unreadableReports() > 0) {
             root.put("tests", tests(snapshot.tests()));
         }
         if (!snapshot.failedNodes().isEmpty()) {
@@ -131,6 +131,12 @@ final class SnapshotMetadata {
             failed.add(entry);
         }
         map.put("failedTests", failed);
+        if (tests.unreadableReports() > 0) {
+            Map<String, Object> unreadable = new LinkedHashMap<>();
+            unreadable.put("count", tests.unreadableReports());
+            unreadable.put("files", tests.unreadableNamed());
+            map.put("unreadableReports", unreadable);
+        }
         return map;
     }
 

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -284,7 +287,7 @@ class CauseFlowCliTest {
         server.stubFor(get(urlPathEqualTo(STREAM)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/event-stream").withBody("retry: 50\nevent: ping\ndata: {}\n\n")));
 
-        assertThat(run("stream", "--timeout", "300ms")).isZero();
+        assertThat(run("stream", "--timeout", "2s")).isZero(); // long enough to connect on a loaded machine
         assertThat(out).isEmpty();
     }
 
@@ -302,6 +305,114 @@ class CauseFlowCliTest {
 
         assertThat(run("stream", "--timeout", "1s")).isEqualTo(ExitCodes.USAGE);
         assertThat(err).contains("CAUSEFLOW_STREAM_TOKEN");
+    }
+
+    @Test
+    void shouldEndTheStreamOnARedirectWithExitTwoAndTheReason() {
+        server.stubFor(get(urlPathEqualTo(STREAM)).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", "https://login.example/")));
+
+        assertThat(run("stream", "--timeout", "20s")).isEqualTo(ExitCodes.REJECTED);
+        assertThat(err).contains("HTTP 302 redirect to https://login.example/: check the base URL");
+        assertThat(server.getAllServeEvents()).hasSize(1);
+    }
+
+    @Test
+    void shouldEndTheStreamOnA400WithExitTwoAndTheServersMessage() {
+        server.stubFor(get(urlPathEqualTo(STREAM)).willReturn(aResponse().withStatus(400)
+                .withBody("{\"error\":\"validation_error\",\"message\":\"Last-Event-ID must be an event id such"
+                        + " as evt_000000000042\"}")));
+
+        assertThat(run("stream", "--timeout", "20s", "--last-event-id", "evt_01HX")).isEqualTo(ExitCodes.REJECTED);
+        assertThat(err).contains("HTTP 400 validation_error: Last-Event-ID must be an event id");
+        assertThat(server.getAllServeEvents()).hasSize(1);
+    }
+
+    @Test
+    void shouldNotCallAStreamThatNeverConnectedASuccess() {
+        server.stubFor(get(urlPathEqualTo(STREAM)).willReturn(aResponse().withStatus(503)));
+
+        assertThat(run("stream", "--timeout", "500ms")).isEqualTo(ExitCodes.FAILED);
+        assertThat(err).contains("never connected within --timeout 500 ms (last problem: HTTP 503)");
+    }
+
+    @Test
+    void shouldReportADroppedEventOnStandardErrorAndPrintTheNext() {
+        server.stubFor(get(urlPathEqualTo(STREAM)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/event-stream")
+                .withBody("id: evt_1\nevent: incident.created\ndata: {\"title\":\"" + "x".repeat(5000) + "\"}\n\n"
+                        + "id: evt_2\nevent: incident.created\ndata: {\"incidentId\":\"inc_2\"}\n\n")));
+
+        assertThat(run("stream", "--max-events", "1", "--timeout", "20s", "--max-event-size", "1k")).isZero();
+        assertThat(err).contains("causeflow: event dropped: line longer than 1024 characters");
+        assertThat(out.lines()).containsExactly("incident.created inc_2 [] ");
+    }
+
+    @Test
+    void shouldKeepC1ControlCharactersOffTheTerminalInTextAndJson() {
+        String body = "event: incident.created\ndata: {\"incidentId\":\"inc_1\",\"title\":\"a\u009b31mred\u0085b\"}\n\n";
+        server.stubFor(get(urlPathEqualTo(STREAM)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/event-stream; charset=utf-8").withBody(body)));
+
+        assertThat(run("stream", "--max-events", "1", "--timeout", "20s")).isZero();
+        assertThat(out.lines()).containsExactly("incident.created inc_1 [] a 31mred b");
+        assertThat(run("stream", "--max-events", "1", "--timeout", "20s", "--output", "json")).isZero();
+        assertThat(out).doesNotContain("\u009b", "\u0085").contains("a\\u009b31mred\\u0085b");
+        assertThat(read(out.strip()).get("data").get("title").asText()).isEqualTo("a\u009b31mred\u0085b");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--api-key-file", "--webhook-secret-file", "--severity-rules", "--file"})
+    void shouldRefuseADeviceInsteadOfReadingItForever(final String option) {
+        int code = option.equals("--severity-rules")
+                ? run("send", "--job", "j", "--build", "1", "--result", "FAILURE", option, "/dev/zero")
+                : option.equals("--file") ? run("send", option, "/dev/zero")
+                : run("send", "--title", "t", "--description", "d", option, "/dev/zero");
+
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err).contains(option + " /dev/zero: not a regular file").doesNotContain("Exception", "\tat ");
+        assertThat(server.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    @Timeout(20)
+    void shouldRefuseAFifoWithoutBlocking() throws IOException, InterruptedException {
+        Path fifo = dir.resolve("key.fifo");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+
+        assertThat(run("send", "--title", "t", "--description", "d", "--api-key-file", fifo.toString()))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err).contains("--api-key-file " + fifo + ": not a regular file");
+        assertThat(run("stream", "--token-file", fifo.toString(), "--timeout", "1s")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err).contains("--token-file " + fifo + ": not a regular file");
+    }
+
+    @Test
+    void shouldRefuseOversizedInputFilesNamingTheLimit() throws IOException {
+        Path key = Files.writeString(dir.resolve("key"), "k".repeat(InputFiles.MAX_SECRET_BYTES + 1));
+        Path rules = Files.writeString(dir.resolve("rules"), "#".repeat(InputFiles.MAX_RULES_BYTES + 1));
+
+        assertThat(run("send", "--title", "t", "--description", "d", "--api-key-file", key.toString()))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err).contains("--api-key-file " + key + ": larger than 4096 bytes");
+        assertThat(run("send", "--job", "j", "--build", "1", "--result", "FAILURE", "--severity-rules",
+                rules.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(err).contains("--severity-rules " + rules + ": larger than 1048576 bytes");
+        assertThat(run("send", "--title", "t", "--description", "d", "--api-key-file",
+                dir.resolve("missing").toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(err).contains(": no such file");
+    }
+
+    @Test
+    void shouldKeepControlCharactersOfARefusalOffTheTerminal() {
+        answer(400, "{\"error\":\"bad\",\"message\":\"x\\u009b2Jy\\u001b[0m\"}");
+
+        assertThat(run("send", "--title", "t", "--description", "d")).isEqualTo(ExitCodes.REJECTED);
+        assertThat(out).contains("x 2Jy [0m").doesNotContain("\u009b", "\u001b");
+        assertThat(run("send", "--title", "t", "--description", "d", "--output", "json"))
+                .isEqualTo(ExitCodes.REJECTED);
+        assertThat(out).doesNotContain("\u009b", "\u001b");
     }
 
     private static JsonNode read(final String json) {

@@ -13,7 +13,13 @@ import io.causeflow.client.failure.FailureAlertMapper;
 import io.causeflow.client.failure.MappingRules;
 import io.causeflow.client.failure.ScmInfo;
 import io.causeflow.client.failure.SnapshotFixtures;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -29,6 +35,7 @@ class SendFromJUnitTest {
     private static final String JUNIT = SnapshotFixtures.resource("junit").toString();
     private static final String LOG = SnapshotFixtures.resource("freestyle-console.log").toString();
 
+    private final StringWriter errors = new StringWriter();
     private String out = "";
     private String err = "";
 
@@ -98,6 +105,45 @@ class SendFromJUnitTest {
                 "folder")).isEqualTo(ExitCodes.USAGE);
         assertThat(err).contains("'folder'");
     }
+
+    @Test
+    void shouldSendTheAlertDespiteBadReportsAndNameThemInIt(@TempDir final Path dir) throws IOException {
+        String good = "<testsuite name=\"A\"><testcase classname=\"A\" name=\"bad\"><failure message=\"boom\"/>"
+                + "</testcase></testsuite>";
+        Files.writeString(dir.resolve("TEST-A.xml"), good);
+        Files.writeString(dir.resolve("TEST-crashed.xml"), good.substring(0, 40));
+        Files.writeString(dir.resolve("TEST-doctype.xml"), "<!DOCTYPE testsuite [<!ENTITY x \"y\">]>" + good);
+        List<byte[]> bodies = new CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            bodies.add(exchange.getRequestBody().readAllBytes());
+            byte[] answer = "{\"incidentId\":\"inc_7\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(202, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        server.start();
+        try {
+            int code = CauseFlowCli.run(new String[] {"send", "--from-junit", dir.toString(), "--job", "app",
+                "--build", "3", "--result", "UNSTABLE"}, Map.of("CAUSEFLOW_URL", "http://127.0.0.1:"
+                    + server.getAddress().getPort(), "CAUSEFLOW_TENANT_ID", "t1", "CAUSEFLOW_API_KEY", "key-123456",
+                    "CAUSEFLOW_WEBHOOK_SECRET", "secret-123456"), new PrintWriter(new StringWriter()),
+                    new PrintWriter(errors));
+
+            assertThat(code).as(errors.toString()).isZero();
+            assertThat(errors.toString()).contains("causeflow: 2 report files could not be read: TEST-crashed.xml (");
+            JsonNode alert = JSON.readTree(bodies.get(0));
+            assertThat(alert.get("description").asText()).contains("2 report files could not be read: "
+                    + "TEST-crashed.xml (not well-formed XML: ", "TEST-doctype.xml (document type declaration refused");
+            assertThat(alert.at("/metadata/tests/failed").asInt()).isEqualTo(1);
+            assertThat(alert.at("/metadata/tests/unreadableReports/count").asInt()).isEqualTo(2);
+            assertThat(alert.at("/metadata/tests/unreadableReports/files")).hasSize(2);
+        }
+        finally {
+            server.stop(0);
+        }
+    }
+
 
     private int run(final String... args) {
         StringWriter stdout = new StringWriter();

@@ -8,6 +8,8 @@ import io.causeflow.client.events.CauseFlowEvent.Ping;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -188,6 +190,48 @@ class EventStreamClientTest {
         assertThat(client().build().toString()).doesNotContain(TOKEN);
     }
 
+    @Test
+    void shouldDropAHugeEventAndDeliverTheNextOneOverARealSocket() throws InterruptedException {
+        scripts.add(stream("id: evt_1\nevent: incident.created\ndata: {\"title\":\"" + "x".repeat(3 * 1024 * 1024)
+                + "\"}\n\nid: evt_2\nevent: ping\ndata: {}\n\n", true, release));
+
+        try (EventSubscription subscription = client().build().subscribe(recorder)) {
+            assertThat(recorder.events.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(Ping.class);
+
+            assertThat(recorder.dropped).containsExactly("event dropped: line longer than 1048576 characters;"
+                    + " skipping it up to its end");
+            assertThat(recorder.events).isEmpty();
+            assertThat(subscription.lastEventId()).hasValue("evt_2");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"301, REJECTED, redirect to http://elsewhere.example/: check the base URL",
+            "307, REJECTED, redirect to http://elsewhere.example/: check the base URL",
+            "400, REJECTED, HTTP 400 unknown_event_id: Last-Event-ID evt_000000009999 is newer than",
+            "422, REJECTED, HTTP 422 unknown_event_id",
+            "404, ENDED_BY_SERVER, HTTP 404 unknown_event_id"})
+    void shouldEndForGoodOnAFinalStatusWithTheServersReason(final int status,
+            final EventListener.CloseReason reason, final String message) throws InterruptedException {
+        scripts.add(exchange -> {
+            exchange.getResponseHeaders().add("Location", "http://elsewhere.example/");
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            byte[] body = ("{\"error\":\"unknown_event_id\",\"message\":\"Last-Event-ID evt_000000009999 is newer"
+                    + " than the newest event\\u009b\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+        });
+
+        EventSubscription subscription = client().lastEventId("evt_000000009999").build().subscribe(recorder);
+
+        assertThat(subscription.awaitClosed(WAIT)).isTrue();
+        assertThat(recorder.closeReasons).containsExactly(reason);
+        assertThat(recorder.closeMessages.get(0)).contains(message).endsWith("not reconnecting")
+                .doesNotContain("\u009b");
+        Thread.sleep(100); // a reconnect, if one were scheduled, would have happened by now
+        assertThat(requests).hasSize(1);
+    }
+
     /** Collects callbacks for assertions. */
     private static final class Recorder implements EventListener {
         private final BlockingQueue<CauseFlowEvent> events = new LinkedBlockingQueue<>();
@@ -196,10 +240,16 @@ class EventStreamClientTest {
         private final List<CloseReason> closeReasons = new CopyOnWriteArrayList<>();
         private final List<String> closeMessages = new CopyOnWriteArrayList<>();
         private final CountDownLatch closed = new CountDownLatch(1);
+        private final List<String> dropped = new CopyOnWriteArrayList<>();
 
         @Override
         public void onEvent(final CauseFlowEvent event) {
             events.add(event);
+        }
+
+        @Override
+        public void onEventDropped(final String reason) {
+            dropped.add(reason);
         }
 
         @Override

@@ -16,7 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SseParserTest {
     private final List<SseFrame> frames = new ArrayList<>();
     private final List<Duration> retries = new ArrayList<>();
+    private final List<String> dropped = new ArrayList<>();
     private final SseParser.Sink sink = new SseParser.Sink() {
+        @Override
+        public void onDropped(final String reason) {
+            dropped.add(reason);
+        }
+
         @Override
         public void onFrame(final SseFrame frame) {
             frames.add(frame);
@@ -111,5 +117,53 @@ class SseParserTest {
     @Test
     void shouldKeepTheColonsInAValue() {
         assertThat(parse("data: a: b:c\n\n")).containsExactly(new SseFrame("message", "a: b:c", ""));
+    }
+
+    @Test
+    void shouldDropAnEventWithAnOverlongLineOnceAndKeepItsIdAndTheNextEvent() {
+        SseParser parser = new SseParser(sink, "", 64, 64);
+
+        parser.feed("event: big\ndata: " + "x".repeat(1000) + "\nid: e1\ndata: tail\n\ndata: ok\n\n");
+
+        assertThat(frames).containsExactly(new SseFrame("message", "ok", "e1"));
+        assertThat(dropped).containsExactly("event dropped: line longer than 64 characters; skipping it up to its end");
+        assertThat(parser.lastEventId()).isEqualTo("e1");
+    }
+
+    @Test
+    void shouldDropAnEventWhoseDataLinesAddUpPastTheLimit() {
+        SseParser parser = new SseParser(sink, "", 64, 64);
+
+        parser.feed("data: 0123456789\n".repeat(10) + "\n" + "data: 0123456789\n".repeat(5) + "\n");
+
+        assertThat(dropped).containsExactly(
+                "event dropped: event data longer than 64 characters; skipping it up to its end");
+        assertThat(frames).hasSize(1);
+        assertThat(frames.get(0).data()).hasSize(5 * 10 + 4);
+    }
+
+    @Test
+    void shouldReportAnEndlessLineOnceWhileFeedingAndRecoverAtItsEnd() {
+        SseParser parser = new SseParser(sink, "");
+        ByteBuffer chunk = ByteBuffer.wrap("y".repeat(64 * 1024).getBytes(StandardCharsets.UTF_8));
+
+        parser.feed(ByteBuffer.wrap("data: ".getBytes(StandardCharsets.UTF_8)));
+        for (int i = 0; i < 160; i++) { // 10 MiB, ten times the default limit
+            parser.feed(chunk.duplicate());
+        }
+        assertThat(dropped).hasSize(1).first().asString().contains("line longer than 1048576 characters");
+        parser.feed("\n\ndata: after\n\n");
+
+        assertThat(frames).containsExactly(new SseFrame("message", "after", ""));
+    }
+
+    @Test
+    void shouldSkipAnOverlongCommentSilentlyAndIgnoreAnOverlongId() {
+        SseParser parser = new SseParser(sink, "old", 64, 64);
+
+        parser.feed(":" + "c".repeat(500) + "\nid: " + "i".repeat(SseParser.MAX_ID_CHARS + 1) + "\ndata: x\n\n");
+
+        assertThat(dropped).isEmpty();
+        assertThat(frames).containsExactly(new SseFrame("message", "x", "old"));
     }
 }
