@@ -4,6 +4,9 @@ import io.causeflow.client.events.CauseFlowEvent;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,13 +21,23 @@ import java.util.function.Supplier;
 /**
  * Routes stream events to the targets of known incidents and completes waiters. Only events of the configured
  * tenant are applied (an event that names no tenant is accepted: the stream token is per tenant, and the flat
- * payload shape carries none); events of incidents not in the {@link IncidentIndex} are ignored. Waiters are
+ * payload shape carries none); events of incidents not in the {@link IncidentIndex} are not applied. Because the
+ * server emits {@code incident.created} (and, with a fast investigation, more) before the sender has the answer
+ * to its POST and can {@link #register} the incident, the latest such events are kept a short while
+ * ({@link #RECENT_UNKNOWN_EVENTS} events, {@link #RECENT_UNKNOWN_AGE}) and applied when their incident is
+ * registered; older ones are dropped. Waiters are
  * futures completed on the thread that applies the event: no thread per incident or per waiter; their timeouts
  * use the JDK's one shared delay thread.
  */
 public final class InvestigationRouter {
     /** Most waiters at once; beyond it {@link #await} fails at once rather than grow without bound. */
     public static final int MAX_WAITERS = 10_000;
+    /** Most events of not (yet) registered incidents kept for a registration that follows. */
+    public static final int RECENT_UNKNOWN_EVENTS = 1_000;
+    /** Longest time such an event is kept. */
+    public static final Duration RECENT_UNKNOWN_AGE = Duration.ofMinutes(5);
+    /** Most characters of raw event data kept in that buffer altogether. */
+    public static final long RECENT_UNKNOWN_CHARS = 4_000_000;
 
     private final IncidentIndex index;
     private final InvestigationTargets targets;
@@ -46,7 +59,13 @@ public final class InvestigationRouter {
         NOT_A_TIMELINE_EVENT
     }
 
+    private final Deque<Recent> recentUnknown = new ArrayDeque<>();
+    private long recentChars;
+
     private record Waiter(WaitFor condition, CompletableFuture<InvestigationTimeline> future) {
+    }
+
+    private record Recent(String incidentId, CauseFlowEvent event, Instant receivedAt) {
     }
 
     /**
@@ -81,25 +100,65 @@ public final class InvestigationRouter {
             return Outcome.OTHER_TENANT;
         }
         Optional<String> incidentId = InvestigationTimeline.incidentIdOf(event);
-        List<String> targetKeys = incidentId.map(index::targets).orElse(List.of());
-        if (targetKeys.isEmpty()) {
-            return Outcome.UNKNOWN_INCIDENT;
+        Instant receivedAt = clock.instant();
+        List<String> targetKeys;
+        // One lock with register(): an event is either seen by the lookup or found in the buffer, never lost.
+        synchronized (recentUnknown) {
+            targetKeys = incidentId.map(index::targets).orElse(List.of());
+            if (targetKeys.isEmpty()) {
+                incidentId.ifPresent(id -> remember(new Recent(id, event, receivedAt)));
+                return Outcome.UNKNOWN_INCIDENT;
+            }
         }
-        java.time.Instant receivedAt = clock.instant();
+        return applyToTargets(event, incidentId.get(), targetKeys, receivedAt) ? Outcome.APPLIED : Outcome.UNCHANGED;
+    }
+
+    /**
+     * Registers an incident in the index and applies the events of it that arrived shortly before (on the
+     * caller's thread; timelines are idempotent and order-independent, so a concurrent {@link #route} is harmless).
+     *
+     * @param incidentId the incident the server answered
+     * @param target the caller's key
+     * @throws IllegalArgumentException when a value is blank, too long or has control characters
+     */
+    public void register(final String incidentId, final String target) {
+        List<Recent> early;
+        synchronized (recentUnknown) {
+            index.register(incidentId, target);
+            early = recentUnknown.stream().filter(recent -> recent.incidentId().equals(incidentId)).toList();
+        }
+        for (Recent recent : early) {
+            applyToTargets(recent.event(), incidentId, List.of(target), recent.receivedAt());
+        }
+    }
+
+    /** Called holding the buffer's lock. */
+    private void remember(final Recent recent) {
+        recentUnknown.addLast(recent);
+        recentChars += recent.event().meta().rawData().length();
+        Instant cutoff = recent.receivedAt().minus(RECENT_UNKNOWN_AGE);
+        while (!recentUnknown.isEmpty() && (recentUnknown.size() > RECENT_UNKNOWN_EVENTS
+                || recentChars > RECENT_UNKNOWN_CHARS || recentUnknown.peekFirst().receivedAt().isBefore(cutoff))) {
+            recentChars -= recentUnknown.removeFirst().event().meta().rawData().length();
+        }
+    }
+
+    private boolean applyToTargets(final CauseFlowEvent event, final String incidentId, final List<String> targetKeys,
+            final Instant receivedAt) {
         boolean changed = false;
         for (String target : targetKeys) {
             boolean[] targetChanged = {false};
-            Optional<InvestigationTimeline> after = targets.update(target, incidentId.get(), current -> {
+            Optional<InvestigationTimeline> after = targets.update(target, incidentId, current -> {
                 InvestigationTimeline next = current.apply(event, receivedAt);
                 targetChanged[0] = next != current;
                 return next;
             });
             if (after.isPresent() && targetChanged[0]) {
                 changed = true;
-                notifyWaiters(target, incidentId.get(), after.get());
+                notifyWaiters(target, incidentId, after.get());
             }
         }
-        return changed ? Outcome.APPLIED : Outcome.UNCHANGED;
+        return changed;
     }
 
     /**

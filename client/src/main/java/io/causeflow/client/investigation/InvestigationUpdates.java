@@ -147,14 +147,15 @@ public final class InvestigationUpdates implements AutoCloseable {
     }
 
     /**
-     * Remembers that an incident's events go to a target (saved to disk within {@link #SAVE_DELAY}).
+     * Remembers that an incident's events go to a target (saved to disk within {@link #SAVE_DELAY}) and applies
+     * its events that arrived shortly before; see {@link InvestigationRouter#register}.
      *
      * @param incidentId the incident
      * @param target the caller's key, e.g. a build's externalizable id
      * @throws IllegalArgumentException when a value is blank, too long or has control characters
      */
     public void register(final String incidentId, final String target) {
-        index.register(incidentId, target);
+        router.register(incidentId, target);
         scheduleSave();
     }
 
@@ -220,6 +221,7 @@ public final class InvestigationUpdates implements AutoCloseable {
                 subscription.close();
             }
             saveNow();
+            stopping.saveLastEventId(); // no longer the current connection, which saveNow() covers
         }
     }
 

@@ -183,4 +183,40 @@ class InvestigationRouterTest {
         assertThatThrownBy(() -> WaitFor.parse("everything")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'everything'").hasMessageContaining("ROOT_CAUSE, REMEDIATION, RESOLVED");
     }
+
+    @Test
+    void shouldApplyEventsThatArrivedShortlyBeforeTheRegistration() {
+        router.route(Events.envelope("evt_1", "incident.created", "2026-11-30T11:00:00Z", Events.TENANT,
+                "{\"incidentId\":\"inc_1\",\"title\":\"Build failed\",\"severity\":\"high\"}"), Events.TENANT);
+        router.route(completed("evt_2", "inc_1", "Disk full", 0.9, "2026-11-30T11:00:01Z"), Events.TENANT);
+        router.route(completed("evt_3", "inc_2", "Other", 0.9, "2026-11-30T11:00:01Z"), Events.TENANT);
+
+        router.register("inc_1", BUILD);
+
+        assertThat(targets.timeline(BUILD).orElseThrow().entries()).extracting(TimelineEntry::eventId)
+                .containsExactly("evt_1", "evt_2");
+    }
+
+    @Test
+    void shouldKeepOnlyTheLatestEarlyEvents() {
+        for (int i = 0; i < InvestigationRouter.RECENT_UNKNOWN_EVENTS + 5; i++) {
+            router.route(progress("evt_" + i, "inc_" + i, 1, "2026-11-30T11:00:00Z"), Events.TENANT);
+        }
+
+        router.register("inc_0", BUILD);
+        router.register("inc_5", "job/app#13");
+
+        assertThat(targets.timeline(BUILD)).isEmpty();
+        assertThat(targets.timeline("job/app#13")).isPresent();
+    }
+
+    @Test
+    void shouldNotKeepAnotherTenantsEarlyEvents() {
+        router.route(Events.envelope("evt_1", "investigation.completed", "2026-11-30T11:00:00Z", "globex",
+                "{\"incidentId\":\"inc_1\",\"rootCause\":\"Injected\"}"), Events.TENANT);
+
+        router.register("inc_1", BUILD);
+
+        assertThat(targets.timeline(BUILD)).isEmpty();
+    }
 }
