@@ -11,6 +11,7 @@ import io.causeflow.client.investigation.InvestigationStatus;
 import io.causeflow.client.investigation.InvestigationTargets;
 import io.causeflow.client.investigation.InvestigationTimeline;
 import io.causeflow.client.investigation.InvestigationUpdates;
+import io.causeflow.client.investigation.StreamProbe;
 import io.causeflow.client.investigation.StreamSettings;
 import io.causeflow.client.investigation.StreamToken;
 import io.causeflow.client.investigation.TimelineEntry;
@@ -216,6 +217,24 @@ class InvestigationUpdatesITest {
             assertThat(updates.status().message()).contains("401").doesNotContain(wrong);
             updates.configure(Optional.of(settings(server)));
             await(() -> updates.status().state() == UpdatesStatus.State.CONNECTED, "new settings reconnect");
+        }
+    }
+
+    @Test
+    void shouldProbeTheStreamOnceForATestButton() throws Exception {
+        try (ReceiverServer server = receiver(data, 0, Duration.ZERO)) {
+            String wrong = "cfst_wrong_token_9f8e7d";
+
+            StreamProbe.Result good = StreamProbe.probe(settings(server), Duration.ofSeconds(5));
+            StreamProbe.Result refused = StreamProbe.probe(new StreamSettings(server.baseUri(), TENANT,
+                    StreamToken.of(wrong), Duration.ofSeconds(3), Duration.ofMillis(100), Duration.ofMillis(400)),
+                    Duration.ofSeconds(5));
+
+            assertThat(good.ok()).as(good.message()).isTrue();
+            assertThat(good.message()).contains("received 'ping'");
+            assertThat(refused.ok()).isFalse();
+            assertThat(refused.message()).contains("401").doesNotContain(wrong);
+            await(() -> server.subscriberCount() == 0, "the probes leave no subscription open");
         }
     }
 }

@@ -112,7 +112,8 @@ public final class InvestigationUpdates implements AutoCloseable {
     }
 
     /**
-     * Starts, restarts or stops the subscription. Equal settings keep the running subscription.
+     * Starts, restarts or stops the subscription. Equal settings keep a running subscription; one that ended for
+     * good (e.g. the token was refused) is started again.
      *
      * @param next the settings, or empty to stop
      */
@@ -120,8 +121,10 @@ public final class InvestigationUpdates implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("closed");
         }
-        if (next.equals(settings) && (next.isEmpty() || connection.isPresent())) {
-            return;
+        boolean running = connection.map(open -> open.subscription != null && !open.subscription.isClosed())
+                .orElse(false);
+        if (next.equals(settings) && (next.isEmpty() || running)) {
+            return; // unchanged; a subscription that ended for good (token refused) is retried, though
         }
         stopConnection();
         settings = next;

@@ -65,6 +65,7 @@ class StreamTokenSecrecyTest {
                 .importPackages("io.causeflow.client");
 
         noClasses().that().doNotHaveFullyQualifiedName(StreamSettings.class.getName())
+                .and().doNotHaveFullyQualifiedName(StreamProbe.class.getName())
                 .and().doNotHaveFullyQualifiedName(InvestigationUpdates.class.getName() + "$Connection")
                 .and().doNotHaveFullyQualifiedName(StreamToken.class.getName())
                 .should().callMethod(StreamToken.class, "reveal")
