@@ -237,4 +237,25 @@ class InvestigationUpdatesITest {
             await(() -> server.subscriberCount() == 0, "the probes leave no subscription open");
         }
     }
+
+    @Test
+    void shouldKeepTheSubscriptionForEqualSettingsAndRestartOrStopItOnAChange() throws Exception {
+        try (ReceiverServer server = receiver(data, 0, Duration.ZERO);
+                InvestigationUpdates updates = subscriber(server)) {
+            updates.configure(Optional.of(settings(server)));
+            long afterEqual = updates.status().subscriptionsStarted();
+
+            updates.configure(Optional.of(new StreamSettings(server.baseUri(), TENANT, StreamToken.of(TOKEN),
+                    Duration.ofSeconds(4), Duration.ofMillis(100), Duration.ofMillis(400))));
+            await(() -> updates.status().state() == UpdatesStatus.State.CONNECTED && server.subscriberCount() == 1,
+                    "the changed settings reconnect, and the old stream is closed");
+            long afterChange = updates.status().subscriptionsStarted();
+            updates.configure(Optional.empty());
+
+            assertThat(afterEqual).isEqualTo(1);
+            assertThat(afterChange).isEqualTo(2);
+            assertThat(updates.status().state()).isEqualTo(UpdatesStatus.State.STOPPED);
+            await(() -> server.subscriberCount() == 0, "stopping closes the stream");
+        }
+    }
 }

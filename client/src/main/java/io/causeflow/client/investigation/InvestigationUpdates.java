@@ -51,6 +51,7 @@ public final class InvestigationUpdates implements AutoCloseable {
     private final AtomicBoolean saveScheduled = new AtomicBoolean();
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong ignored = new AtomicLong();
+    private final AtomicLong subscriptionsStarted = new AtomicLong();
 
     private Optional<StreamSettings> settings = Optional.empty();
     private Optional<Connection> connection = Optional.empty();
@@ -146,6 +147,7 @@ public final class InvestigationUpdates implements AutoCloseable {
         Connection started = new Connection(wanted);
         connection = Optional.of(started);
         state = UpdatesStatus.State.CONNECTING;
+        subscriptionsStarted.incrementAndGet();
         started.subscription = wanted.client(resumeFrom).subscribe(started);
     }
 
@@ -195,7 +197,7 @@ public final class InvestigationUpdates implements AutoCloseable {
     /** @return a snapshot for a status page */
     public UpdatesStatus status() {
         return new UpdatesStatus(state, message, lastEventId, applied.get(), ignored.get(), index.size(),
-                router.waiting());
+                router.waiting(), subscriptionsStarted.get());
     }
 
     /** Stops the subscription and saves the index and the last event id now. Idempotent. */

@@ -13,9 +13,10 @@ import java.util.Optional;
  * @param ignored events of unknown incidents or another tenant
  * @param incidents incidents in the index
  * @param waiting waiters now waiting
+ * @param subscriptionsStarted subscriptions started since the service was created (settings changes, retries)
  */
 public record UpdatesStatus(State state, String message, Optional<String> lastEventId, long applied, long ignored,
-        int incidents, int waiting) {
+        int incidents, int waiting, long subscriptionsStarted) {
     /** Checks for null. */
     public UpdatesStatus {
         Objects.requireNonNull(state, "state");

@@ -219,4 +219,41 @@ class InvestigationRouterTest {
 
         assertThat(targets.timeline(BUILD)).isEmpty();
     }
+
+    @Test
+    void shouldApplyEveryEventWhenRegistrationsAndEventsInterleave() throws Exception {
+        int incidents = 2_000;
+        MapTargets many = new MapTargets();
+        for (int i = 0; i < incidents; i++) {
+            many.existing.add("job/app#" + i);
+        }
+        InvestigationRouter racing = new InvestigationRouter(IncidentIndex.create(10_000, Duration.ofDays(1), CLOCK),
+                many, CLOCK);
+        // Both threads meet before each incident, then route its event and register it at the same moment.
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        Thread stream = new Thread(() -> {
+            try {
+                for (int i = 0; i < incidents; i++) {
+                    together.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                    racing.route(completed("evt_" + i, "inc_" + i, "Cause " + i, 0.5, "2026-11-30T11:00:00Z"),
+                            Events.TENANT);
+                }
+            }
+            catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        stream.start();
+        for (int i = 0; i < incidents; i++) {
+            together.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            racing.register("inc_" + i, "job/app#" + i);
+        }
+        stream.join(30_000);
+
+        assertThat(stream.isAlive()).isFalse();
+        assertThat(java.util.stream.IntStream.range(0, incidents)
+                .filter(i -> many.timeline("job/app#" + i).isEmpty()).boxed().toList()).as("incidents without their event")
+                .isEmpty();
+    }
 }
