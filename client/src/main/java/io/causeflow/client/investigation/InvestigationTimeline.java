@@ -36,6 +36,8 @@ public record InvestigationTimeline(String incidentId, List<TimelineEntry> entri
     /** The event id of the sender's own {@link TimelineEntry.Kind#ALERT_DELIVERED} entry. */
     public static final String ALERT_DELIVERED_ID = "alert-delivered";
 
+    /** Incident statuses before an investigation starts; any later one (investigating, awaiting_approval, …) means it did. */
+    private static final Set<String> NOT_STARTED = Set.of("open", "triaging");
     private static final Comparator<TimelineEntry> ORDER = Comparator.comparing(TimelineEntry::time)
             .thenComparing(TimelineEntry::eventId);
 
@@ -140,7 +142,7 @@ public record InvestigationTimeline(String incidentId, List<TimelineEntry> entri
             investigationStatus = InvestigationStatus.COMPLETED;
         }
         else if (entries.stream().anyMatch(entry -> entry.kind() == TimelineEntry.Kind.PROGRESS)
-                || status.isPresent() && "investigating".equals(status.get().text())) {
+                || status.isPresent() && !NOT_STARTED.contains(status.get().text().toLowerCase(Locale.ROOT))) {
             investigationStatus = InvestigationStatus.INVESTIGATING;
         }
         else {

@@ -283,7 +283,9 @@ public final class InvestigationUpdates implements AutoCloseable {
                     || outcome == InvestigationRouter.Outcome.OTHER_TENANT) {
                 ignored.incrementAndGet();
             }
-            Optional<String> id = event.meta().id().filter(LastEventIdStore::isValid);
+            // A ping repeats the previous event's id (SSE ids persist across frames): nothing new to save then.
+            Optional<String> id = event.meta().id().filter(LastEventIdStore::isValid)
+                    .filter(next -> !lastEventId.equals(Optional.of(next)));
             if (id.isPresent() && !stopped) {
                 lastEventId = id;
                 unsavedId = id.get();

@@ -216,4 +216,16 @@ class InvestigationTimelineTest {
         assertThat(timeline.answer().confidence()).isEmpty();
         assertThat(timeline.answer().rootCause()).hasValue("Found");
     }
+
+    @Test
+    void shouldCountAnyStatusAfterTriagingAsInvestigationStarted() {
+        InvestigationTimeline triaging = InvestigationTimeline.empty(INCIDENT)
+                .apply(statusChanged("evt_1", INCIDENT, "open", "triaging", "2026-11-30T10:00:01Z"), RECEIVED);
+        InvestigationTimeline awaiting = triaging
+                .apply(statusChanged("evt_2", INCIDENT, "triaging", "awaiting_approval", "2026-11-30T10:00:02Z"),
+                        RECEIVED);
+
+        assertThat(triaging.answer().investigationStatus()).isEqualTo(InvestigationStatus.PENDING);
+        assertThat(awaiting.answer().investigationStatus()).isEqualTo(InvestigationStatus.INVESTIGATING);
+    }
 }
