@@ -79,6 +79,7 @@ public final class Outbox implements AutoCloseable {
     private final Duration maxBackoff;
     private final Duration attemptTimeout;
     private final int parallelism;
+    @CheckForNull
     private final HttpClient httpClient;
     private final Clock clock;
     private final DoubleSupplier jitter;
@@ -126,7 +127,7 @@ public final class Outbox implements AutoCloseable {
         this.maxBackoff = builder.maxBackoff;
         this.attemptTimeout = builder.attemptTimeout;
         this.parallelism = builder.parallelism;
-        this.httpClient = builder.httpClient == null ? CauseFlowClient.defaultHttpClient() : builder.httpClient;
+        this.httpClient = builder.httpClient; // null: the shared default, created only when something is sent
         this.clock = builder.clock;
         this.jitter = builder.jitter;
         this.listener = builder.listener;
@@ -617,7 +618,8 @@ public final class Outbox implements AutoCloseable {
                         + " (position " + i + ")"));
             }
         }
-        return new Prepared(body, Attempt.send(httpClient, entry, body, key, secret, attemptTimeout, clock));
+        HttpClient http = httpClient == null ? CauseFlowClient.defaultHttpClient() : httpClient;
+        return new Prepared(body, Attempt.send(http, entry, body, key, secret, attemptTimeout, clock));
     }
 
     private static String resolveSecret(final CredentialResolver resolver, final String id, final OutboxEntry entry)
