@@ -13,6 +13,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * Crash-safe file writes: write a temp file in the same folder, fsync it, rename it over the target (atomic on
  * POSIX), fsync the folder so the rename itself survives a power cut. A reader sees the old file or the new
  * one, never a mix; a crash leaves at most a {@code *.tmp} file, which {@link Outbox} deletes at start.
+ * Without {@code sync} the rename is still atomic for other processes and survives a process crash (the page
+ * cache outlives it), but not a power cut or kernel panic.
  */
 final class AtomicFiles {
     static final String TEMP_SUFFIX = ".tmp";
@@ -20,7 +22,7 @@ final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    static void write(final Path dir, final String name, final byte[] content) throws IOException {
+    static void write(final Path dir, final String name, final byte[] content, final boolean sync) throws IOException {
         Path temp = dir.resolve(name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + TEMP_SUFFIX);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
@@ -29,7 +31,9 @@ final class AtomicFiles {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                channel.force(true);
+                if (sync) {
+                    channel.force(true);
+                }
             }
             Files.move(temp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }
@@ -37,7 +41,9 @@ final class AtomicFiles {
             deleteQuietly(temp);
             throw e;
         }
-        syncDirectory(dir);
+        if (sync) {
+            syncDirectory(dir);
+        }
     }
 
     /** Makes renames and deletions in {@code dir} durable (Linux and macOS allow fsync on a directory). */

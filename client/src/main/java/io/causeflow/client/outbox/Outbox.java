@@ -79,6 +79,7 @@ public final class Outbox implements AutoCloseable {
     private final Duration maxBackoff;
     private final Duration attemptTimeout;
     private final int parallelism;
+    private final boolean fsync;
     @CheckForNull
     private final HttpClient httpClient;
     private final Clock clock;
@@ -127,6 +128,7 @@ public final class Outbox implements AutoCloseable {
         this.maxBackoff = builder.maxBackoff;
         this.attemptTimeout = builder.attemptTimeout;
         this.parallelism = builder.parallelism;
+        this.fsync = builder.fsync;
         this.httpClient = builder.httpClient; // null: the shared default, created only when something is sent
         this.clock = builder.clock;
         this.jitter = builder.jitter;
@@ -268,7 +270,7 @@ public final class Outbox implements AutoCloseable {
                     + " bytes exceed the outbox bound of " + maxBytes + " bytes");
         }
         try {
-            AtomicFiles.write(pendingDir, EntryFile.fileName(id), file);
+            AtomicFiles.write(pendingDir, EntryFile.fileName(id), file, fsync);
         }
         catch (IOException | RuntimeException e) {
             throw new OutboxException("cannot queue alert " + alert.sourceAlertId() + " in " + pendingDir + ": "
@@ -402,9 +404,9 @@ public final class Outbox implements AutoCloseable {
             EntryFile.Stored stored = EntryFile.read(source, OutboxEntry.State.DEAD);
             OutboxEntry revived = deadSlot.entry.revived(now);
             byte[] file = EntryFile.encode(revived, stored.body());
-            AtomicFiles.write(pendingDir, EntryFile.fileName(id), file);
+            AtomicFiles.write(pendingDir, EntryFile.fileName(id), file, fsync);
             Files.deleteIfExists(source);
-            AtomicFiles.syncDirectory(deadDir);
+            syncDirectory(deadDir);
             dead.remove(id);
             deadBytes -= deadSlot.fileBytes;
             Slot fresh = new Slot(revived, file.length);
@@ -447,7 +449,7 @@ public final class Outbox implements AutoCloseable {
             }
             try {
                 Files.deleteIfExists(dir.resolve(EntryFile.fileName(id)));
-                AtomicFiles.syncDirectory(dir);
+                syncDirectory(dir);
             }
             catch (IOException e) {
                 throw new OutboxException("cannot discard entry " + id + ": " + Attempt.describe(e), e);
@@ -719,7 +721,7 @@ public final class Outbox implements AutoCloseable {
                     try {
                         if (body.length > 0) {
                             AtomicFiles.write(pendingDir, EntryFile.fileName(entry.id()),
-                                    EntryFile.encode(updated, body));
+                                    EntryFile.encode(updated, body), fsync);
                         }
                     }
                     catch (IOException e) {
@@ -810,9 +812,9 @@ public final class Outbox implements AutoCloseable {
                     : EntryFile.read(source, OutboxEntry.State.PENDING).body();
             OutboxEntry deadEntry = entry.dead(reason, now);
             byte[] file = EntryFile.encode(deadEntry, body);
-            AtomicFiles.write(deadDir, EntryFile.fileName(entry.id()), file);
+            AtomicFiles.write(deadDir, EntryFile.fileName(entry.id()), file, fsync);
             Files.deleteIfExists(source);
-            AtomicFiles.syncDirectory(pendingDir);
+            syncDirectory(pendingDir);
             forgetPending(slot);
             Slot deadSlot = new Slot(deadEntry, file.length);
             dead.put(entry.id(), deadSlot);
@@ -907,6 +909,12 @@ public final class Outbox implements AutoCloseable {
                 .toList();
     }
 
+    private void syncDirectory(final Path dir) throws IOException {
+        if (fsync) {
+            AtomicFiles.syncDirectory(dir);
+        }
+    }
+
     Duration attemptTimeout() {
         return attemptTimeout;
     }
@@ -949,6 +957,7 @@ public final class Outbox implements AutoCloseable {
         private Duration maxBackoff = DEFAULT_MAX_BACKOFF;
         private Duration attemptTimeout = DEFAULT_ATTEMPT_TIMEOUT;
         private int parallelism = DEFAULT_PARALLELISM;
+        private boolean fsync = true;
         @CheckForNull
         private HttpClient httpClient;
         private Clock clock = Clock.systemUTC();
@@ -1012,6 +1021,17 @@ public final class Outbox implements AutoCloseable {
                 throw new IllegalArgumentException("parallelism must be 1..64, was " + parallelism);
             }
             this.parallelism = parallelism;
+            return this;
+        }
+
+        /**
+         * @param fsync true (default): an enqueue that returned survives a power cut (file and folder fsynced,
+         *        ~2 fsyncs per enqueue). false: it survives a crash of this process, not of the machine; for
+         *        throw-away CI containers and tmpfs, where a power cut loses the whole runner anyway
+         * @return this
+         */
+        public Builder fsync(final boolean fsync) {
+            this.fsync = fsync;
             return this;
         }
 
