@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -504,32 +505,58 @@ public final class Outbox implements AutoCloseable {
         Objects.requireNonNull(resolver, "resolver");
         Set<String> tried = new HashSet<>();
         int[] counts = new int[4]; // delivered, dead, retry later, quarantined
-        while (!closed && !stop.getAsBoolean() && !Thread.currentThread().isInterrupted()) {
-            List<Slot> batch = claim(clock.instant(), tried);
-            if (batch.isEmpty()) {
-                break;
-            }
-            List<CompletableFuture<Attempt.Result>> futures = new ArrayList<>(batch.size());
-            List<byte[]> bodies = new ArrayList<>(batch.size());
-            for (Slot slot : batch) {
+        // A sliding window on this one thread: up to `parallelism` requests in flight, and as soon as one
+        // finishes the next due entry starts, so one slow answer does not hold up the others.
+        LinkedBlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
+        Map<Slot, CompletableFuture<Attempt.Result>> inFlight = new HashMap<>();
+        while (true) {
+            boolean accepting = !closed && !stop.getAsBoolean() && !Thread.currentThread().isInterrupted();
+            while (accepting && inFlight.size() < parallelism) {
+                List<Slot> claimed = claim(clock.instant(), 1, tried);
+                if (claimed.isEmpty()) {
+                    break;
+                }
+                Slot slot = claimed.get(0);
                 tried.add(slot.entry.id());
                 Prepared prepared = prepare(slot, resolver);
-                bodies.add(prepared.body);
-                futures.add(prepared.future);
+                CompletableFuture<Attempt.Result> future = prepared.future
+                        .orTimeout(attemptTimeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+                inFlight.put(slot, future);
+                future.whenComplete((result, error) -> finished.add(new Finished(slot, prepared.body, result,
+                        error)));
             }
-            for (int i = 0; i < batch.size(); i++) {
-                Attempt.Result result = await(futures.get(i));
-                if (result == null) { // interrupted: release the rest untouched
-                    for (int j = i; j < batch.size(); j++) {
-                        release(batch.get(j));
-                    }
-                    Thread.currentThread().interrupt();
-                    return new DrainResult(counts[0], counts[1], counts[2], counts[3]);
-                }
-                complete(batch.get(i), bodies.get(i), result, counts);
+            if (inFlight.isEmpty()) {
+                break;
             }
+            Finished done;
+            try {
+                done = finished.take();
+            }
+            catch (InterruptedException e) {
+                // Stopping: entries in flight stay pending, unchanged; their late answers are ignored.
+                inFlight.forEach((slot, future) -> {
+                    future.cancel(true);
+                    release(slot);
+                });
+                Thread.currentThread().interrupt();
+                break;
+            }
+            inFlight.remove(done.slot());
+            complete(done.slot(), done.body(), done.result(), counts);
         }
         return new DrainResult(counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    /** An attempt that finished (or failed to), waiting to be recorded by the draining thread. */
+    private record Finished(Slot slot, byte[] body, Attempt.Result result) {
+        Finished(final Slot slot, final byte[] body, @CheckForNull final Attempt.Result result,
+                @CheckForNull final Throwable error) {
+            this(slot, body, result != null ? result : new Attempt.Result(Attempt.Kind.RETRY, 0, null, null,
+                    error instanceof TimeoutException
+                            || error != null && error.getCause() instanceof TimeoutException
+                            ? "no complete response in time"
+                            : "unexpected error: " + (error == null ? "none" : error.getClass().getSimpleName())));
+        }
     }
 
     /**
@@ -543,11 +570,11 @@ public final class Outbox implements AutoCloseable {
     public record DrainResult(int delivered, int dead, int retryLater, int quarantined) {
     }
 
-    private List<Slot> claim(final Instant now, final Set<String> tried) {
+    private List<Slot> claim(final Instant now, final int max, final Set<String> tried) {
         synchronized (monitor) {
             List<Slot> batch = new ArrayList<>();
             List<Slot> skipped = new ArrayList<>();
-            while (!schedule.isEmpty() && batch.size() < parallelism) {
+            while (!schedule.isEmpty() && batch.size() < max) {
                 Slot first = schedule.first();
                 if (first.entry.nextAttemptAt().isAfter(now)) {
                     break;
@@ -635,27 +662,6 @@ public final class Outbox implements AutoCloseable {
 
     private static CompletableFuture<Attempt.Result> verdict(final Attempt.Kind kind, final String message) {
         return CompletableFuture.completedFuture(new Attempt.Result(kind, 0, null, null, message));
-    }
-
-    @CheckForNull
-    private Attempt.Result await(final CompletableFuture<Attempt.Result> future) {
-        try {
-            // The request timeout covers the answer's headers; the margin covers a slow (bounded) body.
-            return future.get(attemptTimeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
-        }
-        catch (InterruptedException e) {
-            future.cancel(true);
-            return null;
-        }
-        catch (TimeoutException e) {
-            future.cancel(true);
-            return new Attempt.Result(Attempt.Kind.RETRY, 0, null, null, "no complete response within "
-                    + (attemptTimeout.toMillis() + 5_000) + " ms");
-        }
-        catch (ExecutionException e) {
-            return new Attempt.Result(Attempt.Kind.RETRY, 0, null, null, "unexpected error: "
-                    + e.getCause().getClass().getSimpleName());
-        }
     }
 
     private void complete(final Slot slot, final byte[] body, final Attempt.Result result, final int[] counts) {
