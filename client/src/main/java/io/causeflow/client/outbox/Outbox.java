@@ -648,7 +648,15 @@ public final class Outbox implements AutoCloseable {
             }
         }
         HttpClient http = httpClient == null ? CauseFlowClient.defaultHttpClient() : httpClient;
-        return new Prepared(body, Attempt.send(http, entry, body, key, secret, attemptTimeout, clock));
+        try {
+            return new Prepared(body, Attempt.send(http, entry, body, key, secret, attemptTimeout, clock));
+        }
+        catch (RuntimeException e) {
+            // e.g. an endpoint the HTTP client refuses: no attempt can ever succeed. Only the type is kept, since
+            // a message about request headers could quote one.
+            return new Prepared(body, verdict(Attempt.Kind.FINAL, "cannot build the request to " + entry.endpoint()
+                    + " (" + e.getClass().getSimpleName() + ")"));
+        }
     }
 
     private static String resolveSecret(final CredentialResolver resolver, final String id, final OutboxEntry entry)
