@@ -11,16 +11,25 @@ import java.util.Optional;
 /**
  * Reads how long the server wants us to wait: {@code Retry-After} (delta seconds or HTTP-date) on any
  * retryable answer, else {@code X-RateLimit-Reset} (Unix seconds) on a 429. A reset value below one billion is
- * read as delta seconds, since some servers send it that way.
+ * read as delta seconds, since some servers send it that way. Public so the outbox's sender
+ * ({@code io.causeflow.client.outbox}) reads the same hints the same way.
  */
-final class RetryHints {
+public final class RetryHints {
     private static final long MAX_SECONDS = 24 * 3600;
     private static final long EPOCH_THRESHOLD = 1_000_000_000L;
 
     private RetryHints() {
     }
 
-    static Optional<Duration> wait(final HttpHeaders headers, final int status, final Instant now) {
+    /**
+     * The wait the server asked for.
+     *
+     * @param headers the response headers
+     * @param status the response status
+     * @param now the current time, for HTTP dates and reset times
+     * @return the wait (0 to 24 h), empty when the server gave no readable hint
+     */
+    public static Optional<Duration> wait(final HttpHeaders headers, final int status, final Instant now) {
         Optional<Duration> retryAfter = headers.firstValue("Retry-After").flatMap(value -> retryAfter(value, now));
         if (retryAfter.isPresent() || status != 429) {
             return retryAfter;

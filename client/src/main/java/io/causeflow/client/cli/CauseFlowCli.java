@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  */
 @Command(name = "causeflow", mixinStandardHelpOptions = true, versionProvider = CauseFlowCli.Version.class,
         description = "Send alerts to CauseFlow and follow its notification stream.",
-        subcommands = {SendCommand.class, StreamCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {SendCommand.class, StreamCommand.class, FlushCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Environment: CAUSEFLOW_URL, CAUSEFLOW_TENANT_ID, CAUSEFLOW_API_KEY, CAUSEFLOW_WEBHOOK_SECRET,"
                 + " CAUSEFLOW_STREAM_TOKEN."})
 public final class CauseFlowCli implements Runnable {
@@ -72,7 +72,7 @@ public final class CauseFlowCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(Objects.requireNonNull(spec).commandLine(),
-                "missing command: use send or stream");
+                "missing command: use send, stream or flush");
     }
 
     static URI baseUrl(final CliContext context, @CheckForNull final URI option) {
@@ -152,6 +152,9 @@ public final class CauseFlowCli implements Runnable {
             }
             if (type == StreamCommand.class) {
                 return type.cast(new StreamCommand(context));
+            }
+            if (type == FlushCommand.class) {
+                return type.cast(new FlushCommand(context));
             }
             if (type == CauseFlowCli.class) {
                 return type.cast(new CauseFlowCli(context));

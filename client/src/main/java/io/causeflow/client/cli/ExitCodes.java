@@ -15,6 +15,11 @@ public final class ExitCodes {
     public static final int REJECTED = 2;
     /** Transient trouble outlasted the retries, or the server ended the stream for good. */
     public static final int FAILED = 3;
+    /**
+     * {@code send --outbox}: not delivered now (transient trouble), stored in the outbox for {@code flush};
+     * {@code flush}: entries are still pending.
+     */
+    public static final int QUEUED = 4;
     /** Bad usage or input: unknown option, missing secret, invalid alert field (like sysexits EX_USAGE). */
     public static final int USAGE = 64;
 

@@ -6,6 +6,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.causeflow.client.Alert;
 import io.causeflow.client.CauseFlowClient;
 import io.causeflow.client.DeliveryOutcome;
+import io.causeflow.client.DeliveryStatus;
 import io.causeflow.client.Redactor;
 import io.causeflow.client.RetryPolicy;
 import io.causeflow.client.Severity;
@@ -32,7 +33,8 @@ import java.util.concurrent.Callable;
         description = "Send one alert to CauseFlow and print the outcome.",
         footer = {"", "Secrets: CAUSEFLOW_API_KEY and CAUSEFLOW_WEBHOOK_SECRET, or --api-key-file and "
                 + "--webhook-secret-file; never as argument values.",
-                "Exit codes: 0 accepted or duplicate, 2 rejected, 3 failed after retries, 64 usage or invalid input."})
+                "Exit codes: 0 accepted or duplicate, 2 rejected, 3 failed after retries, 4 queued in --outbox, "
+                        + "64 usage or invalid input."})
 final class SendCommand implements Callable<Integer> {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -108,6 +110,12 @@ final class SendCommand implements Callable<Integer> {
             description = "Total time for all attempts (default: 60s).")
     private Duration budget = RetryPolicy.DEFAULT_TOTAL_BUDGET;
 
+    @Option(names = "--outbox", paramLabel = "DIR",
+            description = "When delivery fails with transient trouble, store the alert in this outbox directory "
+                    + "(exit code 4) for a later 'causeflow flush'; needs a sourceAlertId.")
+    @CheckForNull
+    private Path outbox;
+
     @Option(names = "--dry-run", description = "Print the JSON body that would be sent, and send nothing.")
     private boolean dryRun;
 
@@ -161,6 +169,10 @@ final class SendCommand implements Callable<Integer> {
         catch (IllegalArgumentException e) {
             throw new UsageException("invalid alert: " + e.getMessage());
         }
+        if (outbox != null && alert.sourceAlertId().isEmpty()) {
+            throw new UsageException("--outbox needs a sourceAlertId (--source-alert-id, the file's sourceAlertId or "
+                    + "build mode): a queued alert relies on it to open one incident however often it is sent");
+        }
         if (dryRun) {
             context.out().println(new String(alert.toJsonBytes(), StandardCharsets.UTF_8));
             context.out().flush();
@@ -186,6 +198,9 @@ final class SendCommand implements Callable<Integer> {
             throw new UsageException(redactor.redact(e.getMessage()));
         }
         DeliveryOutcome outcome = client.send(alert);
+        if (outbox != null && outcome.status() == DeliveryStatus.FAILED) {
+            return OutboxCommands.queue(context, outbox, alert, client, outcome, output);
+        }
         // The message may carry server text: never a control character on the terminal (C0 and C1).
         context.out().println(output == OutputFormat.JSON ? StreamCommand.escapeC1(json(outcome))
                 : StreamCommand.oneLine(text(outcome)));
