@@ -1,5 +1,6 @@
 package io.causeflow.receiver.http;
 
+import io.causeflow.receiver.ReceiverConfig;
 import io.causeflow.receiver.events.EventBus;
 import io.causeflow.receiver.ingest.AlertParser;
 import io.causeflow.receiver.ingest.IngestService;
@@ -9,13 +10,18 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.HttpResponseException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /** Every route of the receiver, in one table. Handlers get their services through their constructors. */
-public final class Routes {
+public final class Routes implements AutoCloseable {
+    private final ClientErrorLog errorLog = new ClientErrorLog();
+    private final ErrorMapper errors = new ErrorMapper(errorLog);
+    private final SseStreams streams;
+    private final BodyReader bodies;
     private final WebhookHandler webhooks;
     private final StreamHandler stream;
     private final IncidentHandler incidents;
-    private final ErrorMapper errors = new ErrorMapper();
 
     /**
      * @param tenants      configured tenants
@@ -24,12 +30,18 @@ public final class Routes {
      * @param ingest       ingest service
      * @param maxBodyBytes webhook body limit
      * @param pingInterval SSE ping interval
+     * @param limits       stream cap, body deadline and bound
+     * @param timers       shared scheduler (pings, body deadlines, log summaries); owned by the caller
      */
     public Routes(Tenants tenants, ReceiverStore store, EventBus bus, IngestService ingest, long maxBodyBytes,
-            Duration pingInterval) {
-        this.webhooks = new WebhookHandler(tenants, new AlertParser(), ingest, maxBodyBytes);
-        this.stream = new StreamHandler(tenants, store, bus, pingInterval);
+            Duration pingInterval, ReceiverConfig.Limits limits, ScheduledExecutorService timers) {
+        this.streams = new SseStreams(store, bus, pingInterval, limits.maxStreamsPerTenant(), timers);
+        this.bodies = new BodyReader(limits.maxBodyReads(), limits.bodyTimeout(), timers, errorLog);
+        this.webhooks = new WebhookHandler(tenants, new AlertParser(), ingest, maxBodyBytes, bodies);
+        this.stream = new StreamHandler(tenants, streams);
         this.incidents = new IncidentHandler(tenants, store);
+        long window = ClientErrorLog.WINDOW.toMillis();
+        timers.scheduleWithFixedDelay(errorLog::rollIfDue, window, window, TimeUnit.MILLISECONDS);
     }
 
     /** Declares the routes and the error mapping. */
@@ -44,5 +56,22 @@ public final class Routes {
         routes.exception(ApiException.class, errors::api);
         routes.exception(HttpResponseException.class, errors::javalin);
         routes.exception(Exception.class, errors::unexpected);
+    }
+
+    /** The SSE streams, for any route that serves events (see {@link SseStreams#attach}). */
+    public SseStreams streams() {
+        return streams;
+    }
+
+    /** Request bodies being received asynchronously right now. */
+    public int bodiesArriving() {
+        return bodies.arriving();
+    }
+
+    /** Ends the open streams and logs what the client-error log suppressed. */
+    @Override
+    public void close() {
+        streams.close();
+        errorLog.flush();
     }
 }
