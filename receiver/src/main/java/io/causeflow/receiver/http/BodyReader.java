@@ -10,21 +10,26 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.io.EofException;
 
 /**
  * Reads request bodies without letting slow or silent clients hold threads or memory. A body that is already
  * complete in the server's buffers (the usual small webhook) is read at once on the request thread. Any other body is
  * read with non-blocking servlet I/O: no thread waits for its bytes, its buffer grows only as bytes arrive (never
  * from the declared {@code Content-Length}), it must be complete within the body deadline (else {@code 408}), and
- * at most {@code maxBodyReads} such bodies may be arriving at once (else {@code 503 server_busy}). A client that
- * drops mid-body or sends broken chunking gets one log line and a {@code 400}, never a stack trace.
+ * at most {@code maxBodyReads} bodies may still be arriving {@link #SLOW_AFTER} after their headers (else
+ * {@code 503 server_busy}). That grace keeps ordinary clients out of the count: many (the JDK's HttpClient among
+ * them) send the headers and the body in separate packets, so their bodies are not complete on arrival but a
+ * millisecond later. A client that drops mid-body or sends broken chunking gets one log line and a {@code 400},
+ * never a stack trace.
  */
 final class BodyReader {
     private static final int INITIAL_BUFFER = 4096;
+    /** A body still arriving this long after its headers counts against {@code maxBodyReads}. */
+    static final Duration SLOW_AFTER = Duration.ofMillis(100);
 
     private final int maxBodyReads;
     private final Duration timeout;
@@ -39,7 +44,7 @@ final class BodyReader {
         this.log = log;
     }
 
-    /** Bodies being received asynchronously right now. */
+    /** Slow bodies (still arriving after {@link #SLOW_AFTER}) being received right now. */
     int arriving() {
         return arriving.get();
     }
@@ -61,18 +66,7 @@ final class BodyReader {
             then.accept(in.readNBytes((int) declared));
             return;
         }
-        if (arriving.incrementAndGet() > maxBodyReads) {
-            arriving.decrementAndGet();
-            throw ApiException.serverBusy(maxBodyReads);
-        }
-        AsyncRead read;
-        try {
-            read = new AsyncRead(ctx, limit, startedNanos);
-        }
-        catch (RuntimeException e) {
-            arriving.decrementAndGet();
-            throw e;
-        }
+        AsyncRead read = new AsyncRead(ctx, limit, startedNanos);
         ctx.future(() -> read.start().thenAccept(then));
     }
 
@@ -87,11 +81,12 @@ final class BodyReader {
         private final long limit;
         private final long startedNanos;
         private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private final AtomicBoolean finished = new AtomicBoolean();
+        private boolean finished;
+        private boolean counted;
         private byte[] buffer = new byte[0];
         private volatile int length;
         private ServletInputStream in;
-        private ScheduledFuture<?> deadline;
+        private ScheduledFuture<?> timer;
 
         AsyncRead(Context ctx, long limit, long startedNanos) {
             this.ctx = ctx;
@@ -102,8 +97,12 @@ final class BodyReader {
         CompletableFuture<byte[]> start() {
             try {
                 ctx.req().getAsyncContext().setTimeout(0);
-                long left = timeout.toNanos() - (System.nanoTime() - startedNanos);
-                deadline = timers.schedule(this::expire, Math.max(0, left), TimeUnit.NANOSECONDS);
+                long left = left();
+                synchronized (this) {
+                    timer = left > SLOW_AFTER.toNanos()
+                            ? timers.schedule(this::becameSlow, SLOW_AFTER.toNanos(), TimeUnit.NANOSECONDS)
+                            : timers.schedule(this::expire, Math.max(0, left), TimeUnit.NANOSECONDS);
+                }
                 in = ctx.req().getInputStream();
                 in.setReadListener(this);
                 return result;
@@ -117,9 +116,33 @@ final class BodyReader {
             finish();
         }
 
+        private long left() {
+            return timeout.toNanos() - (System.nanoTime() - startedNanos);
+        }
+
+        /** Still arriving after the grace: take a slot (or refuse) and wait for the deadline. */
+        private void becameSlow() {
+            synchronized (this) {
+                if (finished) {
+                    return;
+                }
+                if (arriving.incrementAndGet() <= maxBodyReads) {
+                    counted = true;
+                    timer = timers.schedule(this::expire, Math.max(0, left()), TimeUnit.NANOSECONDS);
+                    return;
+                }
+                arriving.decrementAndGet();
+            }
+            fail(ApiException.serverBusy(maxBodyReads));
+        }
+
+        private synchronized boolean isFinished() {
+            return finished;
+        }
+
         @Override
         public void onDataAvailable() throws IOException {
-            while (!finished.get() && in.isReady() && !in.isFinished()) {
+            while (!isFinished() && in.isReady() && !in.isFinished()) {
                 if (length == buffer.length) {
                     int cap = (int) Math.min(limit + 1, Integer.MAX_VALUE - 8);
                     buffer = Arrays.copyOf(buffer, Math.min(cap, Math.max(INITIAL_BUFFER, buffer.length * 2)));
@@ -145,7 +168,14 @@ final class BodyReader {
 
         @Override
         public void onError(Throwable failure) {
-            if (failure instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+            if (failure instanceof EofException) {
+                // Jetty reports broken chunking as an early end too.
+                log.oneLine(400, "request body broke off after " + length + " bytes (connection closed or "
+                        + "malformed chunking)");
+                fail(ApiException.badRequest("the request body ended before it was complete (" + length
+                        + " bytes received)"));
+            }
+            else if (failure instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
                 log.oneLine(http.getCode(), "malformed request body: " + http.getReason());
                 fail(ApiException.of(http.getCode(), "bad_request", "malformed request body: " + http.getReason()));
             }
@@ -172,12 +202,14 @@ final class BodyReader {
             }
         }
 
-        private boolean finish() {
-            if (!finished.compareAndSet(false, true)) {
+        private synchronized boolean finish() {
+            if (finished) {
                 return false;
             }
-            arriving.decrementAndGet();
-            ScheduledFuture<?> timer = deadline;
+            finished = true;
+            if (counted) {
+                arriving.decrementAndGet();
+            }
             if (timer != null) {
                 timer.cancel(false);
             }

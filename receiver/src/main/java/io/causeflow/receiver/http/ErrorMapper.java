@@ -68,16 +68,16 @@ final class ErrorMapper {
     }
 
     void unexpected(Exception e, Context ctx) {
+        if (e instanceof EofException) {
+            log.oneLine(400, "request on " + ctx.method() + " " + route(ctx) + " ended early: " + e);
+            api(ApiException.badRequest("the request ended before it was complete"), ctx);
+            return;
+        }
         if (e instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
             // Jetty refusing a broken request (e.g. bad chunking) while a handler read it: the client's fault.
             log.oneLine(http.getCode(), "malformed request on " + ctx.method() + " " + route(ctx) + ": "
                     + http.getReason());
             api(ApiException.of(http.getCode(), "bad_request", "malformed request: " + http.getReason()), ctx);
-            return;
-        }
-        if (e instanceof EofException) {
-            log.oneLine(400, "request on " + ctx.method() + " " + route(ctx) + " ended early: " + e);
-            api(ApiException.badRequest("the request ended before it was complete"), ctx);
             return;
         }
         LOG.error("Unexpected failure on {} {}", ctx.method(), route(ctx), e);
