@@ -3,6 +3,7 @@ package io.causeflow.receiver.store;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
@@ -10,13 +11,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Exclusive ownership of a data directory: OS file locks on {@code receiver.lock} and on the database file itself,
- * gone when the process dies. Deleting {@code receiver.lock} therefore does not let a second receiver in: it would
- * have to delete the database, which the first one is using. The lock on the database covers one byte far beyond
- * anything SQLite locks or writes ({@link #DATABASE_LOCK_OFFSET}), so it never meets SQLite's own locks.
+ * Exclusive ownership of a data directory: an OS file lock on {@code receiver.lock}, gone when the process dies, and
+ * a check that no other process has the database open. Deleting {@code receiver.lock} therefore does not let a second
+ * receiver in.
  *
- * <p>A POSIX lock also vanishes when the process closes <em>any</em> descriptor of the file. SQLite's connections to
- * the database stay open for the store's whole life (writer, readers, checkpointer), so none is closed under it.
+ * <p>The check uses SQLite's own lock: every open connection to a database in WAL mode holds a shared lock on byte
+ * {@value #SHM_DMS_BYTE} of its {@code -shm} file (the "dead man switch") for as long as it is open. If an exclusive
+ * lock on that byte cannot be had, another process is using the database. The probe is released before SQLite opens
+ * the files. (A lock of our own on the database file would not do: a POSIX lock vanishes when the process closes
+ * <em>any</em> descriptor of the file, and SQLite closes descriptors of it when it sees fit.)
  * <p>Directories held by this JVM are also tracked in memory and checked first. An OS file lock belongs to the
  * process, and on Linux closing <em>any</em> channel of the file drops it; so a second attempt in the same JVM must
  * not even open the file, or refusing it would silently release the first store's lock.
@@ -24,22 +27,17 @@ import java.util.concurrent.ConcurrentHashMap;
 final class DataDirLock {
     private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
-    /** Byte of the database file we lock: far past SQLite's lock bytes (1 GiB) and any real database size. */
-    static final long DATABASE_LOCK_OFFSET = Long.MAX_VALUE - 2;
+    /** SQLite's unix VFS: UNIX_SHM_BASE (120) + SQLITE_SHM_NLOCK (8). */
+    static final long SHM_DMS_BYTE = 128;
 
     private final Path directory;
     private final FileChannel channel;
     private final FileLock lock;
-    private final FileChannel databaseChannel;
-    private final FileLock databaseLock;
 
-    private DataDirLock(Path directory, FileChannel channel, FileLock lock, FileChannel databaseChannel,
-            FileLock databaseLock) {
+    private DataDirLock(Path directory, FileChannel channel, FileLock lock) {
         this.directory = directory;
         this.channel = channel;
         this.lock = lock;
-        this.databaseChannel = databaseChannel;
-        this.databaseLock = databaseLock;
     }
 
     static DataDirLock acquire(Path dataDir, String databaseFile) throws SQLException {
@@ -48,7 +46,6 @@ final class DataDirLock {
             throw inUse(dataDir);
         }
         FileChannel channel = null;
-        FileChannel databaseChannel = null;
         try {
             OwnerOnly.createFile(directory.resolve("receiver.lock"));
             channel = FileChannel.open(directory.resolve("receiver.lock"), StandardOpenOption.WRITE);
@@ -56,27 +53,37 @@ final class DataDirLock {
             if (lock == null) {
                 throw inUse(dataDir);
             }
-            // Created by us, before SQLite, so that it and its -wal/-shm files are owner-only (see OwnerOnly).
-            OwnerOnly.createFile(directory.resolve(databaseFile));
-            databaseChannel = FileChannel.open(directory.resolve(databaseFile), StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-            FileLock databaseLock = databaseChannel.tryLock(DATABASE_LOCK_OFFSET, 1, false);
-            if (databaseLock == null) {
+            if (openElsewhere(directory.resolve(databaseFile + "-shm"))) {
                 throw inUse(dataDir);
             }
-            return new DataDirLock(directory, channel, lock, databaseChannel, databaseLock);
+            // Created by us, before SQLite, so that it and its -wal/-shm files are owner-only (see OwnerOnly).
+            OwnerOnly.createFile(directory.resolve(databaseFile));
+            return new DataDirLock(directory, channel, lock);
         }
         catch (IOException e) {
             close(channel);
-            close(databaseChannel);
             HELD.remove(directory);
             throw new SQLException("cannot lock data directory " + dataDir.toAbsolutePath() + ": " + e.getMessage(), e);
         }
         catch (SQLException | RuntimeException e) {
             close(channel);
-            close(databaseChannel);
             HELD.remove(directory);
             throw e;
+        }
+    }
+
+    /** Whether another process holds SQLite's shared-memory lock of the database (see the class comment). */
+    private static boolean openElsewhere(Path shm) throws IOException {
+        if (!Files.exists(shm)) {
+            return false;
+        }
+        try (FileChannel probe = FileChannel.open(shm, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock dms = probe.tryLock(SHM_DMS_BYTE, 1, false);
+            if (dms == null) {
+                return true;
+            }
+            dms.release();
+            return false;
         }
     }
 
@@ -98,12 +105,10 @@ final class DataDirLock {
     void release() {
         try {
             lock.release();
-            databaseLock.release();
         }
         catch (IOException e) {
-            // closing the channels below releases them as well
+            // closing the channel below releases it as well
         }
-        close(databaseChannel);
         close(channel);
         HELD.remove(directory);
     }
