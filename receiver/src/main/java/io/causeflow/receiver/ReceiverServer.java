@@ -83,7 +83,8 @@ public final class ReceiverServer implements AutoCloseable {
         });
         ((ScheduledThreadPoolExecutor) timers).setRemoveOnCancelPolicy(true);
         routes = new Routes(tenants, store, bus, ingest, config.maxBodyBytes(), config.pingInterval(),
-                config.limits(), timers);
+                new Routes.Limits(config.limits().maxStreamsPerTenant(), config.limits().bodyTimeout(),
+                        config.limits().maxBodyReads()), timers);
         Duration idle = config.pingInterval().multipliedBy(3).compareTo(Duration.ofMinutes(2)) > 0
                 ? config.pingInterval().multipliedBy(3) : Duration.ofMinutes(2);
         http = new HttpServerFactory(config.host(), config.port(), config.maxThreads(), idle);

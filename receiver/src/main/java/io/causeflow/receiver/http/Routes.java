@@ -1,6 +1,5 @@
 package io.causeflow.receiver.http;
 
-import io.causeflow.receiver.ReceiverConfig;
 import io.causeflow.receiver.events.EventBus;
 import io.causeflow.receiver.ingest.AlertParser;
 import io.causeflow.receiver.ingest.IngestService;
@@ -34,7 +33,7 @@ public final class Routes implements AutoCloseable {
      * @param timers       shared scheduler (pings, body deadlines, log summaries); owned by the caller
      */
     public Routes(Tenants tenants, ReceiverStore store, EventBus bus, IngestService ingest, long maxBodyBytes,
-            Duration pingInterval, ReceiverConfig.Limits limits, ScheduledExecutorService timers) {
+            Duration pingInterval, Limits limits, ScheduledExecutorService timers) {
         this.streams = new SseStreams(store, bus, pingInterval, limits.maxStreamsPerTenant(), timers);
         this.bodies = new BodyReader(limits.maxBodyReads(), limits.bodyTimeout(), timers, errorLog);
         this.webhooks = new WebhookHandler(tenants, new AlertParser(), ingest, maxBodyBytes, bodies);
@@ -42,6 +41,16 @@ public final class Routes implements AutoCloseable {
         this.incidents = new IncidentHandler(tenants, store);
         long window = ClientErrorLog.WINDOW.toMillis();
         timers.scheduleWithFixedDelay(errorLog::rollIfDue, window, window, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The HTTP layer's bounds (the API's {@code ReceiverConfig.Limits} maps onto this; http sits below the API).
+     *
+     * @param maxStreamsPerTenant open SSE streams per tenant
+     * @param bodyTimeout         deadline for a request body
+     * @param maxBodyReads        slow bodies arriving at once
+     */
+    public record Limits(int maxStreamsPerTenant, Duration bodyTimeout, int maxBodyReads) {
     }
 
     /** Declares the routes and the error mapping. */
