@@ -191,7 +191,7 @@ public final class ReceiverBenchmark {
                     }
                 }
                 double attachSeconds = (System.nanoTime() - start) / 1e9;
-                int threads = Thread.activeCount();
+                int threads = ManagementFactory.getThreadMXBean().getThreadCount();
                 HealthProbe health = HealthProbe.start(base);
                 Result result = load(base, "durable+" + IDLE_STREAMS + "idle");
                 String healthLine = health.stop();
