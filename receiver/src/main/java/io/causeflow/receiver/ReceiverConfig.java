@@ -20,11 +20,12 @@ import java.util.Optional;
  * @param simulatorStepDelay pause before each simulated investigation step
  * @param progressSteps      number of {@code investigation.progress} events per incident
  * @param subscriberBuffer   events an SSE subscriber may lag behind before it is disconnected
- * @param maxThreads         HTTP threads (each open SSE stream holds one)
+ * @param maxThreads         HTTP threads (SSE streams and slow bodies hold none while they wait)
+ * @param limits             protections against hostile clients (stream caps, body deadlines, WAL size)
  */
 public record ReceiverConfig(String host, int port, List<TenantConfig> tenants, Optional<Path> dataDir,
                              long maxBodyBytes, Duration pingInterval, Duration simulatorStepDelay, int progressSteps,
-                             int subscriberBuffer, int maxThreads) {
+                             int subscriberBuffer, int maxThreads, Limits limits) {
     /** Default webhook body limit: 1 MiB. */
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     /** Default ping interval: 30 s, as documented by CauseFlow. */
@@ -59,6 +60,48 @@ public record ReceiverConfig(String host, int port, List<TenantConfig> tenants, 
         if (maxThreads < 16) {
             throw new IllegalArgumentException("maxThreads must be at least 16, was " + maxThreads);
         }
+        Objects.requireNonNull(limits, "limits");
+    }
+
+    /**
+     * Bounds that keep one hostile or broken client from taking the receiver away from the others.
+     *
+     * @param maxStreamsPerTenant open SSE streams per tenant; one more is answered 503 {@code too_many_streams}
+     * @param bodyTimeout         time a request body may take to arrive completely; then 408 {@code request_timeout}
+     * @param maxBodyReads        request bodies still arriving at once; one more is answered 503 {@code server_busy}
+     * @param walLimitBytes       write-ahead log size past which the store forces a restarting checkpoint
+     */
+    public record Limits(int maxStreamsPerTenant, Duration bodyTimeout, int maxBodyReads, long walLimitBytes) {
+        /** Default open SSE streams per tenant. */
+        public static final int DEFAULT_MAX_STREAMS_PER_TENANT = 500;
+        /** Default body deadline. */
+        public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(10);
+        /** Default bound on bodies still arriving. */
+        public static final int DEFAULT_MAX_BODY_READS = 1000;
+        /** Default WAL size that forces a restarting checkpoint: 16 MiB. */
+        public static final long DEFAULT_WAL_LIMIT_BYTES = 16L * 1024 * 1024;
+
+        /** Validates; messages name the setting. */
+        public Limits {
+            if (maxStreamsPerTenant < 1) {
+                throw new IllegalArgumentException("maxStreamsPerTenant must be at least 1, was " + maxStreamsPerTenant);
+            }
+            if (bodyTimeout.isNegative() || bodyTimeout.isZero()) {
+                throw new IllegalArgumentException("bodyTimeout must be positive");
+            }
+            if (maxBodyReads < 1) {
+                throw new IllegalArgumentException("maxBodyReads must be at least 1, was " + maxBodyReads);
+            }
+            if (walLimitBytes < 64 * 1024) {
+                throw new IllegalArgumentException("walLimitBytes must be at least 65536, was " + walLimitBytes);
+            }
+        }
+
+        /** The defaults. */
+        public static Limits defaults() {
+            return new Limits(DEFAULT_MAX_STREAMS_PER_TENANT, DEFAULT_BODY_TIMEOUT, DEFAULT_MAX_BODY_READS,
+                    DEFAULT_WAL_LIMIT_BYTES);
+        }
     }
 
     /** A builder with test-friendly defaults. */
@@ -78,6 +121,10 @@ public record ReceiverConfig(String host, int port, List<TenantConfig> tenants, 
         private int progressSteps = 3;
         private int subscriberBuffer = 1024;
         private int maxThreads = 1000;
+        private int maxStreamsPerTenant = Limits.DEFAULT_MAX_STREAMS_PER_TENANT;
+        private Duration bodyTimeout = Limits.DEFAULT_BODY_TIMEOUT;
+        private int maxBodyReads = Limits.DEFAULT_MAX_BODY_READS;
+        private long walLimitBytes = Limits.DEFAULT_WAL_LIMIT_BYTES;
 
         private Builder() {
         }
@@ -159,10 +206,35 @@ public record ReceiverConfig(String host, int port, List<TenantConfig> tenants, 
             return this;
         }
 
+        /** Open SSE streams per tenant (default 500). */
+        public Builder maxStreamsPerTenant(int value) {
+            this.maxStreamsPerTenant = value;
+            return this;
+        }
+
+        /** Time a request body may take to arrive (default 10 s). */
+        public Builder bodyTimeout(Duration value) {
+            this.bodyTimeout = value;
+            return this;
+        }
+
+        /** Request bodies still arriving at once (default 1000). */
+        public Builder maxBodyReads(int value) {
+            this.maxBodyReads = value;
+            return this;
+        }
+
+        /** WAL size that forces a restarting checkpoint (default 16 MiB). */
+        public Builder walLimitBytes(long value) {
+            this.walLimitBytes = value;
+            return this;
+        }
+
         /** Builds; fails with a message naming the invalid setting. */
         public ReceiverConfig build() {
             return new ReceiverConfig(host, port, tenants, Optional.ofNullable(dataDir), maxBodyBytes, pingInterval,
-                    simulatorStepDelay, progressSteps, subscriberBuffer, maxThreads);
+                    simulatorStepDelay, progressSteps, subscriberBuffer, maxThreads,
+                    new Limits(maxStreamsPerTenant, bodyTimeout, maxBodyReads, walLimitBytes));
         }
     }
 }

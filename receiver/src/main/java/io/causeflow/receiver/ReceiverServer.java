@@ -15,6 +15,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * The reference receiver, usable in-process:
@@ -36,6 +38,8 @@ public final class ReceiverServer implements AutoCloseable {
     private ReceiverStore store;
     private InvestigationSimulator simulator;
     private HttpServerFactory http;
+    private Routes routes;
+    private ScheduledExecutorService timers;
     private Javalin app;
     private boolean started;
     private boolean closed;
@@ -64,7 +68,7 @@ public final class ReceiverServer implements AutoCloseable {
         started = true;
         try {
             store = config.dataDir().isPresent()
-                    ? ReceiverStore.openFile(config.dataDir().get(), bus::publish)
+                    ? ReceiverStore.openFile(config.dataDir().get(), bus::publish, config.limits().walLimitBytes())
                     : ReceiverStore.openInMemory(bus::publish);
         }
         catch (SQLException e) {
@@ -72,7 +76,15 @@ public final class ReceiverServer implements AutoCloseable {
         }
         simulator = new InvestigationSimulator(store, config.simulatorStepDelay(), config.progressSteps());
         IngestService ingest = new IngestService(store, simulator::start);
-        Routes routes = new Routes(tenants, store, bus, ingest, config.maxBodyBytes(), config.pingInterval());
+        timers = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "causeflow-timers");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ((ScheduledThreadPoolExecutor) timers).setRemoveOnCancelPolicy(true);
+        routes = new Routes(tenants, store, bus, ingest, config.maxBodyBytes(), config.pingInterval(),
+                new Routes.Limits(config.limits().maxStreamsPerTenant(), config.limits().bodyTimeout(),
+                        config.limits().maxBodyReads()), timers);
         Duration idle = config.pingInterval().multipliedBy(3).compareTo(Duration.ofMinutes(2)) > 0
                 ? config.pingInterval().multipliedBy(3) : Duration.ofMinutes(2);
         http = new HttpServerFactory(config.host(), config.port(), config.maxThreads(), idle);
@@ -140,6 +152,18 @@ public final class ReceiverServer implements AutoCloseable {
         return bus.subscriberCount();
     }
 
+    /** Open SSE streams of a tenant. */
+    public int openStreams(String tenantId) {
+        requireStarted();
+        return routes.streams().openStreams(tenantId);
+    }
+
+    /** Request bodies being received asynchronously right now (slow or not yet complete). */
+    public int bodiesArriving() {
+        requireStarted();
+        return routes.bodiesArriving();
+    }
+
     /** SSE subscribers disconnected for falling behind. */
     public long slowSubscribersDisconnected() {
         return bus.slowSubscribersDisconnected();
@@ -159,8 +183,14 @@ public final class ReceiverServer implements AutoCloseable {
         }
         closed = true;
         bus.closeAll();
+        if (routes != null) {
+            routes.close();
+        }
         if (app != null) {
             app.stop();
+        }
+        if (timers != null) {
+            timers.shutdownNow();
         }
         if (simulator != null) {
             simulator.close();

@@ -29,11 +29,21 @@ import java.util.regex.Pattern;
  * @param maxBody        body limit in bytes
  * @param pingInterval   ping interval text
  * @param simulatorDelay simulator delay text
+ * @param maxStreamsPerTenant open SSE streams per tenant
+ * @param bodyTimeout    body deadline text
+ * @param maxBodyReads   bodies still arriving at once
  */
 record ConfigFile(List<TenantConfig> tenants, Optional<String> host, Optional<Integer> port, Optional<String> data,
-                  Optional<Long> maxBody, Optional<String> pingInterval, Optional<String> simulatorDelay) {
+                  Optional<Long> maxBody, Optional<String> pingInterval, Optional<String> simulatorDelay,
+                  Optional<Long> maxStreamsPerTenant, Optional<String> bodyTimeout, Optional<Long> maxBodyReads) {
     private static final Set<String> TOP_KEYS = Set.of("tenants", "host", "port", "data", "maxBody", "pingInterval",
-            "simulatorDelay");
+            "simulatorDelay", "maxStreamsPerTenant", "bodyTimeout", "maxBodyReads");
+
+    /** No file: every setting from flags, environment or defaults. */
+    static ConfigFile empty() {
+        return new ConfigFile(List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
     private static final Set<String> TENANT_KEYS = Set.of("tenantId", "apiKey", "webhookSecret", "streamToken");
     private static final Pattern ENV = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
 
@@ -82,7 +92,8 @@ record ConfigFile(List<TenantConfig> tenants, Optional<String> host, Optional<In
         return new ConfigFile(tenants, optionalText(root, "host", file, env),
                 optionalNumber(root, "port", file).map(Long::intValue), optionalText(root, "data", file, env),
                 optionalNumber(root, "maxBody", file), optionalText(root, "pingInterval", file, env),
-                optionalText(root, "simulatorDelay", file, env));
+                optionalText(root, "simulatorDelay", file, env), optionalNumber(root, "maxStreamsPerTenant", file),
+                optionalText(root, "bodyTimeout", file, env), optionalNumber(root, "maxBodyReads", file));
     }
 
     private static void checkKeys(JsonNode node, Set<String> allowed, String where) throws ConfigException {

@@ -70,6 +70,15 @@ public final class ReceiverCommand {
     @Option(names = "--simulator-delay", paramLabel = "DURATION", description = "Pause before each simulated "
             + "investigation step (default 1s; 0 = immediate). Env " + ENV + "SIMULATOR_DELAY.")
     private String simulatorDelay;
+    @Option(names = "--max-streams-per-tenant", paramLabel = "N", description = "Open SSE streams per tenant; one "
+            + "more is answered 503 too_many_streams (default 500). Env " + ENV + "MAX_STREAMS_PER_TENANT.")
+    private String maxStreamsPerTenant;
+    @Option(names = "--body-timeout", paramLabel = "DURATION", description = "Time a request body may take to arrive "
+            + "completely; then 408 (default 10s). Env " + ENV + "BODY_TIMEOUT.")
+    private String bodyTimeout;
+    @Option(names = "--max-body-reads", paramLabel = "N", description = "Request bodies still arriving at once; one "
+            + "more is answered 503 server_busy (default 1000). Env " + ENV + "MAX_BODY_READS.")
+    private String maxBodyReads;
     @Option(names = "--exit-after", paramLabel = "DURATION", description = "Stop by itself after this long (safety "
             + "net for scripts).")
     private String exitAfter;
@@ -167,8 +176,7 @@ public final class ReceiverCommand {
     private Settings settings(Map<String, String> env) throws ConfigException {
         Path configPath = config != null ? config : Optional.ofNullable(env.get(ENV + "CONFIG")).map(Path::of)
                 .orElse(null);
-        ConfigFile file = configPath == null ? new ConfigFile(List.of(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()) : ConfigFile.read(configPath, env);
+        ConfigFile file = configPath == null ? ConfigFile.empty() : ConfigFile.read(configPath, env);
 
         List<TenantConfig> tenants = new ArrayList<>(file.tenants());
         Optional<TenantConfig> single = singleTenant(env);
@@ -210,6 +218,18 @@ public final class ReceiverCommand {
         builder.pingInterval(ping);
         builder.simulatorStepDelay(Durations.parse("simulator-delay",
                 pick(simulatorDelay, env, "SIMULATOR_DELAY", file.simulatorDelay()).orElse("1s")));
+        builder.maxStreamsPerTenant((int) number("max-streams-per-tenant", pick(maxStreamsPerTenant, env,
+                "MAX_STREAMS_PER_TENANT", file.maxStreamsPerTenant().map(String::valueOf))
+                .orElse(String.valueOf(ReceiverConfig.Limits.DEFAULT_MAX_STREAMS_PER_TENANT)), 1, 1_000_000));
+        Duration body = Durations.parse("body-timeout", pick(bodyTimeout, env, "BODY_TIMEOUT", file.bodyTimeout())
+                .orElse("10s"));
+        if (body.isZero()) {
+            throw new ConfigException("body-timeout must be positive");
+        }
+        builder.bodyTimeout(body);
+        builder.maxBodyReads((int) number("max-body-reads", pick(maxBodyReads, env, "MAX_BODY_READS",
+                file.maxBodyReads().map(String::valueOf))
+                .orElse(String.valueOf(ReceiverConfig.Limits.DEFAULT_MAX_BODY_READS)), 1, 1_000_000));
         Optional<Duration> stopAfter = exitAfter == null ? Optional.empty()
                 : Optional.of(Durations.parse("exit-after", exitAfter));
         try {

@@ -2,9 +2,9 @@ package io.causeflow.receiver.dashboard;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.causeflow.receiver.events.EventBus;
 import io.causeflow.receiver.incidents.IncidentResolver;
 import io.causeflow.receiver.model.Incident;
+import io.causeflow.receiver.model.EventIds;
 import io.causeflow.receiver.model.IncidentStatus;
 import io.causeflow.receiver.model.Tenant;
 import io.causeflow.receiver.model.Tenants;
@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -45,7 +46,6 @@ public final class Dashboard {
     private static final int MAX_SIGN_IN_BODY = 4096;
     private static final int LIST_LIMIT = 100;
     private static final int MAX_SESSIONS = 10_000;
-    private static final int MAX_STREAMS_PER_TENANT = 64;
     private static final Duration SESSION_LIFETIME = Duration.ofHours(12);
     private static final String SIGN_IN_ERROR_MARK = "<!--sign-in-error-->";
     private static final String SIGN_IN_ERROR = "<p class=\"form-error\" id=\"sign-in-error\" role=\"alert\">"
@@ -58,24 +58,22 @@ public final class Dashboard {
     private final ReceiverStore store;
     private final IncidentResolver resolver;
     private final Sessions sessions;
-    private final DashboardStream stream;
+    private final LiveFeed feed;
     private final Assets assets = new Assets();
     private final ObjectMapper json = new ObjectMapper();
 
     /**
      * @param tenants      configured tenants
      * @param store        durable store
-     * @param bus          live event fan-out (the same one the API stream uses)
      * @param resolver     the one way to resolve an incident
-     * @param pingInterval keep-alive interval of the live feed
+     * @param feed         the receiver's SSE streams (shared writers, pings and per-tenant cap)
      */
-    public Dashboard(Tenants tenants, ReceiverStore store, EventBus bus, IncidentResolver resolver,
-            Duration pingInterval) {
+    public Dashboard(Tenants tenants, ReceiverStore store, IncidentResolver resolver, LiveFeed feed) {
         this.tenants = tenants;
         this.store = store;
         this.resolver = resolver;
         this.sessions = new Sessions(SESSION_LIFETIME, MAX_SESSIONS, Clock.systemUTC());
-        this.stream = new DashboardStream(store, bus, pingInterval, MAX_STREAMS_PER_TENANT);
+        this.feed = feed;
     }
 
     // ------------------------------------------------------------------ pages
@@ -227,8 +225,24 @@ public final class Dashboard {
             if (incidentId.isPresent() && owned(session, incidentId.get()).isEmpty()) {
                 throw DashboardException.notFound(incidentId.get());
             }
-            stream.stream(ctx, session.tenantId(), incidentId);
+            // The incident page replays the incident's stored events (after the browser's Last-Event-ID on a
+            // reconnect), then forwards its live ones; the list page takes live events only and reloads its rows.
+            OptionalLong resumeAfter = incidentId.isPresent() ? OptionalLong.of(resumeAfter(ctx)) : OptionalLong.empty();
+            feed.attach(ctx, session.tenantId(), resumeAfter, incidentId);
         });
+    }
+
+    /**
+     * The browser's {@code Last-Event-ID} on a reconnect. Anything unparsable, or an id this receiver never issued
+     * (its data folder was reset since the page opened), means "from the start": a page should heal, not fail.
+     */
+    private long resumeAfter(Context ctx) {
+        String header = ctx.header("Last-Event-ID");
+        if (header == null || header.isBlank()) {
+            return 0;
+        }
+        long id = EventIds.parse(header).orElse(0);
+        return id > store.lastEventId() ? 0 : id;
     }
 
     // ------------------------------------------------------------------ plumbing

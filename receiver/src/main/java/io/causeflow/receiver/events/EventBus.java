@@ -39,7 +39,19 @@ public final class EventBus {
      * @return the subscription; end it with {@link #unsubscribe}
      */
     public Subscription subscribe(String tenantId, Runnable disconnect) {
-        Subscription subscription = new Subscription(tenantId, bufferCapacity, disconnect);
+        return subscribe(tenantId, disconnect, () -> { });
+    }
+
+    /**
+     * Registers a subscription that announces waiting events (for writers that hold no thread while idle).
+     *
+     * @param tenantId    tenant
+     * @param disconnect  closes the underlying connection (called at most once, from the publisher thread)
+     * @param onAvailable called after each event is queued; must not block (it runs on the store's writer thread)
+     * @return the subscription; end it with {@link #unsubscribe}
+     */
+    public Subscription subscribe(String tenantId, Runnable disconnect, Runnable onAvailable) {
+        Subscription subscription = new Subscription(tenantId, bufferCapacity, disconnect, onAvailable);
         byTenant.computeIfAbsent(tenantId, t -> new CopyOnWriteArraySet<>()).add(subscription);
         return subscription;
     }

@@ -2,27 +2,33 @@ package io.causeflow.receiver.events;
 
 import io.causeflow.receiver.model.StoredEvent;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One SSE connection's live feed: a bounded queue filled by the publisher without ever blocking. When the queue is
  * full the subscription is cut (the publisher calls {@link #overflow()}), and the connection is closed; the client
- * resumes with {@code Last-Event-ID}.
+ * resumes with {@code Last-Event-ID}. The queue holds only what is waiting (no array sized to the capacity per
+ * subscriber: thousands of idle streams must cost little), and {@code onAvailable} tells an asynchronous writer that
+ * there is something to send.
  */
 public final class Subscription {
     private final String tenantId;
-    private final BlockingQueue<StoredEvent> queue;
+    private final int capacity;
+    private final Queue<StoredEvent> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger size = new AtomicInteger();
     private final Runnable disconnect;
+    private final Runnable onAvailable;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean overflowed;
 
-    Subscription(String tenantId, int capacity, Runnable disconnect) {
+    Subscription(String tenantId, int capacity, Runnable disconnect, Runnable onAvailable) {
         this.tenantId = tenantId;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.capacity = capacity;
         this.disconnect = disconnect;
+        this.onAvailable = onAvailable;
     }
 
     /** Tenant whose events this subscription receives. */
@@ -32,7 +38,16 @@ public final class Subscription {
 
     /** Non-blocking; false when the buffer is full. */
     boolean offer(StoredEvent event) {
-        return !closed.get() && queue.offer(event);
+        if (closed.get()) {
+            return false;
+        }
+        if (size.incrementAndGet() > capacity) {
+            size.decrementAndGet();
+            return false;
+        }
+        queue.add(event);
+        onAvailable.run();
+        return true;
     }
 
     /** Cuts a subscriber that fell behind: marks it and closes its connection (which unblocks a stuck write). */
@@ -43,13 +58,12 @@ public final class Subscription {
         }
     }
 
-    /** Server shutdown: ends the stream promptly (wakes a waiting writer and closes the connection). */
+    /** Server shutdown: ends the stream promptly (closes the connection and wakes its writer). */
     void shutdown() {
         if (closed.compareAndSet(false, true)) {
             queue.clear();
-            // An id no frame can have: the writer skips it and then sees the subscription closed.
-            queue.offer(new StoredEvent(-1, tenantId, "", "shutdown", java.time.Instant.EPOCH, "{}"));
             disconnect.run();
+            onAvailable.run();
         }
     }
 
@@ -68,13 +82,12 @@ public final class Subscription {
         return closed.get();
     }
 
-    /**
-     * Waits up to {@code timeout} for the next live event.
-     *
-     * @return the event, or empty on timeout
-     * @throws InterruptedException if interrupted
-     */
-    public Optional<StoredEvent> next(long timeout, TimeUnit unit) throws InterruptedException {
-        return Optional.ofNullable(queue.poll(timeout, unit));
+    /** The next waiting live event, without waiting. */
+    public Optional<StoredEvent> poll() {
+        StoredEvent event = queue.poll();
+        if (event != null) {
+            size.decrementAndGet();
+        }
+        return Optional.ofNullable(event);
     }
 }

@@ -65,6 +65,44 @@ public final class ApiException extends RuntimeException {
         return of(401, "unauthorized", "Authorization: Bearer <stream token> is missing or not a tenant's stream token");
     }
 
+    static ApiException unknownEventId(long requested, long newest) {
+        return new ApiException(400, "unknown_event_id", "Last-Event-ID " + requested + " is above the newest event id "
+                + newest + " of this receiver (was its data reset?); reconnect without Last-Event-ID for live events, or "
+                + "with Last-Event-ID: 0 to replay everything", Map.of("newestEventId", newest));
+    }
+
+    static ApiException foreignEventId() {
+        return of(400, "unknown_event_id", "Last-Event-ID was not issued by this receiver (its ids look like "
+                + "evt_000000000042); reconnect without Last-Event-ID for live events, or with Last-Event-ID: 0 to "
+                + "replay everything");
+    }
+
+    static ApiException tooManyStreams(String tenantId, int limit) {
+        return new ApiException(503, "too_many_streams", "tenant '" + tenantId + "' already has " + limit
+                + " open event streams, the limit; close one or raise --max-streams-per-tenant", Map.of("limit", limit));
+    }
+
+    static ApiException requestTimeout(long received, java.time.Duration timeout) {
+        return of(408, "request_timeout", "the request body did not arrive completely within " + timeout.toMillis()
+                + " ms (" + received + " bytes received)");
+    }
+
+    static ApiException serverBusy(int limit) {
+        return of(503, "server_busy", limit + " request bodies are already being received, the limit; retry shortly");
+    }
+
+    static ApiException badRequest(String message) {
+        return of(400, "bad_request", message);
+    }
+
+    static ApiException repeatedHeader(String header, int times) {
+        return validation(header, header + " was sent " + times + " times; send it exactly once");
+    }
+
+    static ApiException unsupportedEncoding(String message) {
+        return of(415, "unsupported_media_type", message);
+    }
+
     static ApiException incidentNotFound(String incidentId) {
         return of(404, "incident_not_found", "no incident '" + incidentId + "' for this tenant");
     }

@@ -2,6 +2,8 @@ package io.causeflow.receiver.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.io.EofException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +14,12 @@ import org.slf4j.LoggerFactory;
 final class ErrorMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
 
+    private final ClientErrorLog log;
+
+    ErrorMapper(ClientErrorLog log) {
+        this.log = log;
+    }
+
     void api(ApiException e, Context ctx) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", e.code());
@@ -20,11 +28,15 @@ final class ErrorMapper {
         if (e.status() == 401 && "unauthorized".equals(e.code())) {
             ctx.header("WWW-Authenticate", "Bearer");
         }
-        if (e.status() == 413) {
+        if (e.status() == 413 || e.status() == 408 || "server_busy".equals(e.code())
+                || "bad_request".equals(e.code())) {
             // The rest of the body was never read; the connection cannot be reused.
             ctx.header("Connection", "close");
         }
-        LOG.info("{} {} -> {} {}", ctx.method(), route(ctx), e.status(), e.code());
+        if (e.status() == 503) {
+            ctx.header("Retry-After", "1");
+        }
+        log.answered(ctx.method().name(), route(ctx), e.status(), e.code());
         JsonResponses.write(ctx, e.status(), body);
     }
 
@@ -56,6 +68,18 @@ final class ErrorMapper {
     }
 
     void unexpected(Exception e, Context ctx) {
+        if (e instanceof EofException) {
+            log.oneLine(400, "request on " + ctx.method() + " " + route(ctx) + " ended early: " + e);
+            api(ApiException.badRequest("the request ended before it was complete"), ctx);
+            return;
+        }
+        if (e instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+            // Jetty refusing a broken request (e.g. bad chunking) while a handler read it: the client's fault.
+            log.oneLine(http.getCode(), "malformed request on " + ctx.method() + " " + route(ctx) + ": "
+                    + http.getReason());
+            api(ApiException.of(http.getCode(), "bad_request", "malformed request: " + http.getReason()), ctx);
+            return;
+        }
         LOG.error("Unexpected failure on {} {}", ctx.method(), route(ctx), e);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", "internal_error");

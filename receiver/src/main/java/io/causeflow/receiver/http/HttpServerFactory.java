@@ -24,7 +24,7 @@ public final class HttpServerFactory {
     /**
      * @param host        bind address
      * @param port        port, 0 for any free port
-     * @param maxThreads  Jetty threads; each open SSE stream holds one
+     * @param maxThreads  Jetty threads (SSE streams and slow bodies hold none while waiting)
      * @param idleTimeout connection idle timeout (longer than the ping interval)
      */
     public HttpServerFactory(String host, int port, int maxThreads, Duration idleTimeout) {
@@ -54,6 +54,9 @@ public final class HttpServerFactory {
                 connector.set(serverConnector);
                 return serverConnector;
             });
+            // Jetty's own answers (malformed requests it refuses before any route) are JSON like ours.
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler.InContext()));
             routes.accept(config.routes);
         });
     }

@@ -9,16 +9,19 @@ import io.causeflow.receiver.ingest.SignatureVerifier;
 import io.causeflow.receiver.model.Tenant;
 import io.causeflow.receiver.model.Tenants;
 import io.javalin.http.Context;
+import io.causeflow.receiver.ingest.BodyEncoding;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * {@code POST /v1/webhooks/{tenantId}/{provider}}. Checks run in this order, the first failure answers:
- * tenant (404), API key (401), provider (404), size (413), signature (401), content type (415), body (400).
+ * tenant (404), API key (401; sent twice: 400), provider (404), size (413), signature (401; sent twice: 400),
+ * content type, encoding and charset (415), body (400). The body is read by {@link BodyReader} (deadline, bounded
+ * buffers, no thread held while it arrives).
  * Size comes before the signature because the signature covers the whole body and we refuse to read more than the
  * limit: an oversized body can be neither verified nor accepted.
  */
@@ -27,18 +30,21 @@ final class WebhookHandler {
     private final AlertParser parser;
     private final IngestService ingest;
     private final long maxBodyBytes;
+    private final BodyReader bodies;
 
-    WebhookHandler(Tenants tenants, AlertParser parser, IngestService ingest, long maxBodyBytes) {
+    WebhookHandler(Tenants tenants, AlertParser parser, IngestService ingest, long maxBodyBytes, BodyReader bodies) {
         this.tenants = tenants;
         this.parser = parser;
         this.ingest = ingest;
         this.maxBodyBytes = maxBodyBytes;
+        this.bodies = bodies;
     }
 
     void receive(Context ctx) throws IOException {
+        long started = System.nanoTime();
         String tenantId = ctx.pathParam("tenantId");
         Tenant tenant = tenants.byId(tenantId).orElseThrow(() -> ApiException.unknownTenant(tenantId));
-        String apiKey = ctx.header("X-API-Key");
+        String apiKey = single(ctx, "X-API-Key");
         if (apiKey == null || !tenant.acceptsApiKey(apiKey)) {
             throw ApiException.invalidApiKey();
         }
@@ -46,13 +52,26 @@ final class WebhookHandler {
         if (!"custom".equals(provider)) {
             throw ApiException.unknownProvider(provider);
         }
-        byte[] body = readBody(ctx);
-        if (!SignatureVerifier.verify(tenant.webhookSecret(), body, ctx.header("X-Webhook-Signature"))) {
+        bodies.read(ctx, maxBodyBytes, started, body -> accept(ctx, tenant, body));
+    }
+
+    /** Checks 5 to 8 on the complete body, then stores it. */
+    private void accept(Context ctx, Tenant tenant, byte[] body) {
+        if (!SignatureVerifier.verify(tenant.webhookSecret(), body, single(ctx, "X-Webhook-Signature"))) {
             throw ApiException.invalidSignature();
         }
         if (!isJson(ctx.header("Content-Type"))) {
             throw ApiException.unsupportedMediaType();
         }
+        String encoding = ctx.header("Content-Encoding");
+        if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+            throw ApiException.unsupportedEncoding("Content-Encoding '" + encoding.strip() + "' is not supported; "
+                    + "send the JSON body uncompressed");
+        }
+        BodyEncoding.nonUtf8(body).ifPresent(found -> {
+            throw ApiException.unsupportedEncoding("the body is " + found + " (detected from its first bytes); JSON "
+                    + "must be sent as UTF-8");
+        });
         ParsedAlert alert;
         try {
             alert = parser.parse(body);
@@ -70,30 +89,16 @@ final class WebhookHandler {
         JsonResponses.write(ctx, 202, accepted);
     }
 
-    /** Reads at most limit + 1 bytes: one more than allowed is enough to know the body is too large. */
-    private byte[] readBody(Context ctx) throws IOException {
-        long declared = ctx.req().getContentLengthLong();
-        if (declared > maxBodyBytes) {
-            throw ApiException.payloadTooLarge(maxBodyBytes);
+    /**
+     * The header's value when sent at most once. Sent twice, proxies and servers disagree about which one counts
+     * (first wins here, last wins elsewhere), so it is refused rather than guessed.
+     */
+    private static String single(Context ctx, String name) {
+        List<String> values = Collections.list(ctx.req().getHeaders(name));
+        if (values.size() > 1) {
+            throw ApiException.repeatedHeader(name, values.size());
         }
-        int cap = (int) Math.min(maxBodyBytes + 1, Integer.MAX_VALUE - 8);
-        byte[] buffer = new byte[(int) Math.min(cap, declared >= 0 ? declared + 1 : 16 * 1024)];
-        int length = 0;
-        InputStream in = ctx.req().getInputStream();
-        while (length < cap) {
-            if (length == buffer.length) {
-                buffer = Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, cap));
-            }
-            int read = in.read(buffer, length, buffer.length - length);
-            if (read < 0) {
-                break;
-            }
-            length += read;
-        }
-        if (length > maxBodyBytes) {
-            throw ApiException.payloadTooLarge(maxBodyBytes);
-        }
-        return Arrays.copyOf(buffer, length);
+        return values.isEmpty() ? null : values.get(0);
     }
 
     /** {@code application/json}, optionally with {@code charset=utf-8}. */

@@ -6,6 +6,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +44,7 @@ public final class AlertParser {
     public ParsedAlert parse(byte[] body) throws AlertValidationException {
         JsonNode root;
         try {
-            root = json.readTree(body);
+            root = json.readTree(strictUtf8(body));
         }
         catch (JsonProcessingException e) {
             throw new AlertValidationException("body", "body is not valid JSON: " + e.getOriginalMessage());
@@ -73,8 +80,80 @@ public final class AlertParser {
         Optional<String> service = optionalText(root, "service");
         Optional<String> environment = optionalText(root, "environment");
         Map<String, String> tags = tags(root);
+        for (String field : List.of("title", "description", "sourceAlertId", "externalId", "service", "environment")) {
+            JsonNode node = root.get(field);
+            if (node != null && node.isTextual()) {
+                checkText(field, node.textValue());
+            }
+        }
+        for (Map.Entry<String, String> tag : tags.entrySet()) {
+            checkText("tags", tag.getKey());
+            checkText("tags." + tag.getKey(), tag.getValue());
+        }
+        JsonNode metadataNode = root.get("metadata");
+        if (metadataNode != null) {
+            checkTree("metadata", metadataNode);
+        }
         String metadataJson = metadata(root);
         return new ParsedAlert(title, description, sourceAlertId, severity, service, environment, tags, metadataJson);
+    }
+
+    /**
+     * Decodes strictly: overlong forms (e.g. C0 AF for '/'), encoded surrogates and stray bytes are refused, not
+     * mapped to some character, so that the stored text is exactly what was signed. A leading BOM is dropped.
+     */
+    private static String strictUtf8(byte[] body) throws AlertValidationException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(body.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            throw new AlertValidationException("body", "body is not valid UTF-8 (invalid or overlong byte sequence "
+                    + "at byte offset " + in.position() + ")");
+        }
+        decoder.flush(out);
+        out.flip();
+        if (out.length() > 0 && out.charAt(0) == '\uFEFF') {
+            out.position(1);
+        }
+        return out.toString();
+    }
+
+    /** A string whose UTF-16 form has an unpaired surrogate (e.g. from the escape "\ud800") has no UTF-8 form. */
+    private static void checkText(String field, String value) throws AlertValidationException {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            }
+            else if (Character.isSurrogate(c)) {
+                throw new AlertValidationException(field, field + " contains an unpaired surrogate (\\u"
+                        + Integer.toHexString(c) + " at index " + i + "), which is not text");
+            }
+        }
+    }
+
+    /** Every key and string in metadata is text, and every number is finite (1e999999999 is not a number). */
+    private static void checkTree(String path, JsonNode node) throws AlertValidationException {
+        if (node.isTextual()) {
+            checkText(path, node.textValue());
+        }
+        else if (node.isNumber() && (node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue())) {
+            throw new AlertValidationException(path, path + " is a number too large for a double; send it as a "
+                    + "string");
+        }
+        else if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> entry : node.properties()) {
+                checkText(path, entry.getKey());
+                checkTree(path + "." + entry.getKey(), entry.getValue());
+            }
+        }
+        else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkTree(path + "[" + i + "]", node.get(i));
+            }
+        }
     }
 
     private static String requiredText(JsonNode root, String field) throws AlertValidationException {

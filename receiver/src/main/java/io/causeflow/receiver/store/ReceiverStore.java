@@ -84,7 +84,7 @@ public final class ReceiverStore implements AutoCloseable {
     private long lastEventId;
 
     private ReceiverStore(Optional<Path> databaseFile, String description, Optional<DataDirLock> lock,
-            Consumer<List<StoredEvent>> onCommitted, Clock clock) throws SQLException {
+            Consumer<List<StoredEvent>> onCommitted, Clock clock, long walLimitBytes) throws SQLException {
         this.lock = lock;
         this.description = description;
         this.onCommitted = onCommitted;
@@ -92,7 +92,7 @@ public final class ReceiverStore implements AutoCloseable {
         String url = databaseFile.map(file -> "jdbc:sqlite:" + file).orElse("jdbc:sqlite::memory:");
         this.writer = DriverManager.getConnection(url);
         try {
-            configure(writer, databaseFile.isPresent());
+            configure(writer, databaseFile.isPresent(), walLimitBytes);
             writer.setAutoCommit(false);
             Migrations.migrate(writer);
             this.lastEventId = queryLong(writer, "SELECT COALESCE(MAX(id), 0) FROM events");
@@ -102,7 +102,9 @@ public final class ReceiverStore implements AutoCloseable {
             // batches. A file database gets its own read connections.
             this.readers = databaseFile.isPresent() ? new ReadConnections.Pool(url, READERS)
                     : new ReadConnections.Shared(writer);
-            this.checkpointer = databaseFile.isPresent() ? Optional.of(WalCheckpointer.start(url)) : Optional.empty();
+            this.checkpointer = databaseFile.isPresent()
+                    ? Optional.of(WalCheckpointer.start(url, Path.of(databaseFile.get() + "-wal"), walLimitBytes))
+                    : Optional.empty();
         }
         catch (SQLException | RuntimeException e) {
             closeQuietly(writer);
@@ -114,7 +116,7 @@ public final class ReceiverStore implements AutoCloseable {
     }
 
     /** Connection settings for the writer (the only connection that changes data). */
-    private static void configure(Connection connection, boolean file) throws SQLException {
+    private static void configure(Connection connection, boolean file, long walLimitBytes) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA busy_timeout = 10000");
             if (file) {
@@ -122,6 +124,8 @@ public final class ReceiverStore implements AutoCloseable {
                 statement.execute("PRAGMA synchronous = NORMAL");
                 // Checkpoints run on their own thread (WalCheckpointer) so that the writer never pays for one.
                 statement.execute("PRAGMA wal_autocheckpoint = 0");
+                // When the log restarts after a complete checkpoint, the writer cuts the file back to this size.
+                statement.execute("PRAGMA journal_size_limit = " + walLimitBytes);
             }
         }
     }
@@ -135,8 +139,22 @@ public final class ReceiverStore implements AutoCloseable {
      * @throws SQLException if the database cannot be opened (e.g. another receiver holds it)
      */
     public static ReceiverStore openFile(Path dataDir, Consumer<List<StoredEvent>> onCommitted) throws SQLException {
+        return openFile(dataDir, onCommitted, 16L * 1024 * 1024);
+    }
+
+    /**
+     * Opens (creating or migrating) a file store in {@code dataDir}, created readable by its owner only.
+     *
+     * @param dataDir       directory for the database files; created (0700) if missing
+     * @param onCommitted   called by the writer thread, in id order, with the events of each commit
+     * @param walLimitBytes write-ahead log size past which the writer forces a restarting checkpoint
+     * @return the open store
+     * @throws SQLException if the database cannot be opened (e.g. another receiver holds it)
+     */
+    public static ReceiverStore openFile(Path dataDir, Consumer<List<StoredEvent>> onCommitted, long walLimitBytes)
+            throws SQLException {
         try {
-            Files.createDirectories(dataDir);
+            OwnerOnly.createDirectories(dataDir);
         }
         catch (java.io.IOException e) {
             throw new SQLException("cannot create data directory " + dataDir + ": " + e.getMessage(), e);
@@ -148,10 +166,12 @@ public final class ReceiverStore implements AutoCloseable {
         }
         // SQLite would let two stores share one database; the single-writer design needs exclusive ownership, so
         // the directory is locked by us first (an OS lock, released by a crash too).
-        DataDirLock lock = DataDirLock.acquire(dataDir);
+        DataDirLock lock = DataDirLock.acquire(dataDir, DATABASE_FILE);
         try {
+            OwnerOnly.restrictFiles(dataDir, DATABASE_FILE, DATABASE_FILE + "-wal", DATABASE_FILE + "-shm");
             return new ReceiverStore(Optional.of(dataDir.toAbsolutePath().resolve(DATABASE_FILE)),
-                    "file store in " + dataDir.toAbsolutePath(), Optional.of(lock), onCommitted, Clock.systemUTC());
+                    "file store in " + dataDir.toAbsolutePath(), Optional.of(lock), onCommitted, Clock.systemUTC(),
+                    walLimitBytes);
         }
         catch (SQLException | RuntimeException e) {
             lock.release();
@@ -162,7 +182,7 @@ public final class ReceiverStore implements AutoCloseable {
     /** Opens a fresh in-memory store (tests, throwaway sandboxes). */
     public static ReceiverStore openInMemory(Consumer<List<StoredEvent>> onCommitted) throws SQLException {
         return new ReceiverStore(Optional.empty(), "in-memory store", Optional.empty(), onCommitted,
-                Clock.systemUTC());
+                Clock.systemUTC(), 16L * 1024 * 1024);
     }
 
     /** Where the data lives, for the startup line. */
@@ -348,6 +368,8 @@ public final class ReceiverStore implements AutoCloseable {
                 if (!commitBatch(pending)) {
                     pending.forEach(write -> commitBatch(List.of(write)));
                 }
+                // Between batches, so the restart never waits for our own open transaction.
+                checkpointer.ifPresent(WalCheckpointer::restartIfLarge);
             }
             catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

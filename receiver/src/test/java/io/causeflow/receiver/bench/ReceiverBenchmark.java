@@ -64,9 +64,17 @@ public final class ReceiverBenchmark {
     private static final int SUBSCRIBERS = Integer.getInteger("bench.subscribers", 500);
     private static final int SSE_ALERTS = Integer.getInteger("bench.sseAlerts", 100);
     private static final Duration SIMULATOR_DELAY = Duration.ofMillis(Long.getLong("bench.simulatorDelayMillis", 1000));
-    /** Comma-separated subset of {@code durable,baseline,sse}, e.g. to profile one phase alone. */
+    /**
+     * Comma-separated subset of {@code durable,baseline,sse} and the attack phases of issue 13
+     * {@code idle-streams,slow-bodies,unsent-bodies,wal-flood}, e.g. to profile one phase alone.
+     */
     private static final List<String> PHASES = List.of(System.getProperty("bench.phases", "durable,baseline,sse")
             .split(","));
+    private static final int IDLE_STREAMS = Integer.getInteger("bench.idleStreams", 5000);
+    private static final int IDLE_TENANTS = 10;
+    private static final int SLOW_BODIES = Integer.getInteger("bench.slowBodies", 1000);
+    private static final int UNSENT_BODIES = Integer.getInteger("bench.unsentBodies", 900);
+    private static final Duration WAL_FLOOD = Duration.ofSeconds(Long.getLong("bench.walSeconds", 60));
 
     private ReceiverBenchmark() {
     }
@@ -91,10 +99,24 @@ public final class ReceiverBenchmark {
                 sse = sse(server.baseUri());
             }
         }
+        List<String> attacks = new ArrayList<>();
+        if (PHASES.contains("idle-streams")) {
+            attacks.add(idleStreams(data.resolve("idle")));
+        }
+        if (PHASES.contains("slow-bodies")) {
+            attacks.add(slowBodies(data.resolve("slow")));
+        }
+        if (PHASES.contains("unsent-bodies")) {
+            attacks.add(unsentBodies());
+        }
+        if (PHASES.contains("wal-flood")) {
+            attacks.add(walFlood(data.resolve("wal")));
+        }
         deleteTree(data);
 
         System.out.println();
         System.out.println("RESULTS");
+        attacks.forEach(System.out::println);
         if (durable != null) {
             System.out.println(durable.line());
         }
@@ -137,11 +159,251 @@ public final class ReceiverBenchmark {
                 .simulatorStepDelay(simulatorDelay).maxThreads(1200).build();
     }
 
+    // ------------------------------------------------------------------ attacks (issue 13)
+
+    private static ReceiverConfig.Builder attackConfig(Path data) {
+        ReceiverConfig.Builder builder = ReceiverConfig.builder().tenant(TENANT, API_KEY, SECRET, TOKEN).dataDir(data)
+                .simulatorStepDelay(SIMULATOR_DELAY);
+        for (int t = 0; t < IDLE_TENANTS; t++) {
+            builder.tenant("idle" + t, "cflo_idle_key_" + t, "whsec_idle_" + t, "cfst_idle_token_" + t);
+        }
+        return builder;
+    }
+
+    /** Item 1: idle streams (500 on each of 10 tenants, the default cap) attached while ingest is measured. */
+    private static String idleStreams(Path data) throws Exception {
+        try (ReceiverServer server = ReceiverServer.create(attackConfig(data).build()).start()) {
+            URI base = server.baseUri();
+            List<Socket> streams = new ArrayList<>();
+            try {
+                long start = System.nanoTime();
+                for (int i = 0; i < IDLE_STREAMS; i++) {
+                    Socket socket = new Socket(base.getHost(), base.getPort());
+                    socket.setSoTimeout(30_000);
+                    socket.getOutputStream().write(("GET /v1/notifications/stream HTTP/1.1\r\nHost: bench\r\n"
+                            + "Authorization: Bearer cfst_idle_token_" + (i % IDLE_TENANTS) + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    streams.add(socket);
+                    String status = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                            StandardCharsets.US_ASCII)).readLine();
+                    if (status == null || !status.contains(" 200 ")) {
+                        throw new IOException("stream " + i + " refused: " + status);
+                    }
+                }
+                double attachSeconds = (System.nanoTime() - start) / 1e9;
+                int threads = ManagementFactory.getThreadMXBean().getThreadCount();
+                HealthProbe health = HealthProbe.start(base);
+                Result result = load(base, "durable+" + IDLE_STREAMS + "idle");
+                String healthLine = health.stop();
+                return result.line() + String.format(Locale.ROOT, "%n         %d idle streams attached in %.1f s "
+                        + "(open on server: %d); JVM threads %d; %s; target (>= 3000/s, p99 < 50 ms, health < 100 ms)",
+                        IDLE_STREAMS, attachSeconds, server.subscriberCount(), threads, healthLine);
+            }
+            finally {
+                for (Socket socket : streams) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
+    /** Item 2: slow-body clients (1 byte a second, reconnecting when cut at the deadline) while ingest is measured. */
+    private static String slowBodies(Path data) throws Exception {
+        try (ReceiverServer server = ReceiverServer.create(attackConfig(data).build()).start()) {
+            URI base = server.baseUri();
+            AtomicLong reconnects = new AtomicLong();
+            java.util.concurrent.atomic.AtomicBoolean attacking = new java.util.concurrent.atomic.AtomicBoolean(true);
+            byte[] head = ("POST /v1/webhooks/" + TENANT + "/custom HTTP/1.1\r\nHost: bench\r\nContent-Type: "
+                    + "application/json\r\nX-API-Key: " + API_KEY + "\r\nX-Webhook-Signature: sha256=" + "0".repeat(64)
+                    + "\r\nContent-Length: 100000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII);
+            Socket[] slow = new Socket[SLOW_BODIES];
+            Thread attacker = new Thread(() -> {
+                while (attacking.get()) {
+                    long round = System.nanoTime();
+                    for (int i = 0; i < slow.length && attacking.get(); i++) {
+                        try {
+                            if (slow[i] == null) {
+                                slow[i] = new Socket(base.getHost(), base.getPort());
+                                slow[i].getOutputStream().write(head);
+                            }
+                            else {
+                                slow[i].getOutputStream().write('x');
+                            }
+                        }
+                        catch (IOException e) {
+                            closeQuietly(slow[i]);
+                            slow[i] = null;
+                            reconnects.incrementAndGet();
+                        }
+                    }
+                    sleepUntil(round + 1_000_000_000L);
+                }
+            }, "bench-slow-bodies");
+            attacker.start();
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (server.bodiesArriving() < SLOW_BODIES * 9 / 10 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            int attached = server.bodiesArriving();
+            HealthProbe health = HealthProbe.start(base);
+            Result result = load(base, "durable+" + SLOW_BODIES + "slow");
+            String healthLine = health.stop();
+            int attachedAtEnd = server.bodiesArriving();
+            attacking.set(false);
+            attacker.join();
+            for (Socket socket : slow) {
+                closeQuietly(socket);
+            }
+            return result.line() + String.format(Locale.ROOT, "%n         slow bodies arriving at the server: %d at the "
+                    + "start, %d at the end; attacker reconnects after 408: %d; %s; target p99 < 100 ms", attached,
+                    attachedAtEnd, reconnects.get(), healthLine);
+        }
+    }
+
+    /** Item 3: requests that declare 1 MiB and send nothing; live heap before and after they are all waiting. */
+    private static String unsentBodies() throws Exception {
+        try (ReceiverServer server = ReceiverServer.create(ReceiverConfig.builder().tenant(TENANT, API_KEY, SECRET, TOKEN)
+                .bodyTimeout(Duration.ofSeconds(60)).build()).start()) {
+            URI base = server.baseUri();
+            long before = liveHeap();
+            List<Socket> sockets = new ArrayList<>();
+            byte[] head = ("POST /v1/webhooks/" + TENANT + "/custom HTTP/1.1\r\nHost: bench\r\nContent-Type: "
+                    + "application/json\r\nX-API-Key: " + API_KEY + "\r\nX-Webhook-Signature: sha256=" + "0".repeat(64)
+                    + "\r\nContent-Length: 1048576\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            try {
+                for (int i = 0; i < UNSENT_BODIES; i++) {
+                    Socket socket = new Socket(base.getHost(), base.getPort());
+                    socket.getOutputStream().write(head);
+                    sockets.add(socket);
+                }
+                long deadline = System.nanoTime() + 30_000_000_000L;
+                while (server.bodiesArriving() < UNSENT_BODIES && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                int waiting = server.bodiesArriving();
+                long after = liveHeap();
+                return String.format(Locale.ROOT, "unsent   %d requests declaring 1 MiB, none sent (%d waiting at the "
+                        + "server): live heap %.1f MB before, %.1f MB after (+%.1f MB; preallocation would add %d MB)",
+                        UNSENT_BODIES, waiting, before / 1e6, after / 1e6, (after - before) / 1e6,
+                        UNSENT_BODIES * 1048576L / 1_000_000);
+            }
+            finally {
+                for (Socket socket : sockets) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
+    /** Item 4: a flood of signed ingest for a minute; the WAL's size sampled every 100 ms. */
+    private static String walFlood(Path data) throws Exception {
+        try (ReceiverServer server = ReceiverServer.create(attackConfig(data).build()).start()) {
+            Path wal = data.resolve("causeflow.db-wal");
+            AtomicLong largest = new AtomicLong();
+            java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread sampler = new Thread(() -> {
+                while (sampling.get()) {
+                    try {
+                        largest.accumulateAndGet(Files.exists(wal) ? Files.size(wal) : 0, Math::max);
+                        Thread.sleep(100);
+                    }
+                    catch (IOException | InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "bench-wal-sampler");
+            sampler.start();
+            Result result = load(server.baseUri(), "wal-flood", Duration.ZERO, WAL_FLOOD);
+            sampling.set(false);
+            sampler.join();
+            return result.line() + String.format(Locale.ROOT, "%n         after %d s: WAL largest %.1f MB, at the end "
+                    + "%.1f MB, database %.1f MB; target WAL < 64 MB", WAL_FLOOD.toSeconds(), largest.get() / 1e6,
+                    Files.size(wal) / 1e6, Files.size(data.resolve("causeflow.db")) / 1e6);
+        }
+    }
+
+    private static long liveHeap() throws InterruptedException {
+        System.gc();
+        Thread.sleep(200);
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static void sleepUntil(long nanoTime) {
+        long wait = nanoTime - System.nanoTime();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        if (socket != null) {
+            try {
+                socket.close();
+            }
+            catch (IOException e) {
+                // gone already
+            }
+        }
+    }
+
+    /** {@code GET /health} every 100 ms on its own connection while a load runs; reports p99 and max latency. */
+    private static final class HealthProbe {
+        private final Thread thread;
+        private final LatencyLog log = new LatencyLog();
+        private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        private final AtomicLong failures = new AtomicLong();
+
+        private HealthProbe(URI base) {
+            byte[] request = ("GET /health HTTP/1.1\r\nHost: bench\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            thread = new Thread(() -> {
+                try (KeepAliveClient http = new KeepAliveClient(base)) {
+                    while (running.get()) {
+                        long start = System.nanoTime();
+                        if (http.exchange(request) != 200) {
+                            failures.incrementAndGet();
+                        }
+                        log.add(System.nanoTime() - start);
+                        Thread.sleep(100);
+                    }
+                }
+                catch (IOException | InterruptedException e) {
+                    failures.incrementAndGet();
+                }
+            }, "bench-health");
+        }
+
+        static HealthProbe start(URI base) {
+            HealthProbe probe = new HealthProbe(base);
+            probe.thread.start();
+            return probe;
+        }
+
+        String stop() throws InterruptedException {
+            running.set(false);
+            thread.join();
+            long[] all = log.values();
+            Arrays.sort(all);
+            return String.format(Locale.ROOT, "/health during the load: %d probes, p99=%.1fms max=%.1fms failures=%d",
+                    all.length, percentile(all, 99), all.length == 0 ? Double.NaN : all[all.length - 1] / 1e6,
+                    failures.get());
+        }
+    }
+
     // ------------------------------------------------------------------ ingest
 
     private static Result load(URI base, String name) throws Exception {
-        long warmupEnd = System.nanoTime() + WARMUP.toNanos();
-        long end = warmupEnd + MEASURE.toNanos();
+        return load(base, name, WARMUP, MEASURE);
+    }
+
+    private static Result load(URI base, String name, Duration warmup, Duration measure) throws Exception {
+        long warmupEnd = System.nanoTime() + warmup.toNanos();
+        long end = warmupEnd + measure.toNanos();
         List<long[]> latencies = new ArrayList<>();
         AtomicLong errors = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
@@ -172,7 +434,7 @@ public final class ReceiverBenchmark {
             threads.add(thread);
             thread.start();
         }
-        Thread.sleep(Math.max(0, (warmupEnd - System.nanoTime()) / 1_000_000));
+        sleepUntil(warmupEnd);
         Map<String, Long> cpuAtStart = cpuByThreadGroup();
         for (Thread thread : threads) {
             thread.join();
@@ -181,7 +443,7 @@ public final class ReceiverBenchmark {
         cpu.replaceAll((group, nanos) -> nanos - cpuAtStart.getOrDefault(group, 0L));
         logs.forEach(log -> latencies.add(log.values()));
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(name, all.length / (double) MEASURE.toSeconds(), percentile(all, 50), percentile(all, 99),
+        return new Result(name, all.length / (double) measure.toSeconds(), percentile(all, 50), percentile(all, 99),
                 percentile(all, 99.9), errors.get(), cpuPerIngest(cpu, all.length));
     }
 
