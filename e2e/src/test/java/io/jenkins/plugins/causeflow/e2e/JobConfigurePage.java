@@ -1,0 +1,20 @@
+package io.jenkins.plugins.causeflow.e2e;
+
+/**
+ * A job's configure page ({@code …/configure}).
+ */
+final class JobConfigurePage {
+    private final Job job;
+
+    JobConfigurePage(Job job) {
+        this.job = job;
+    }
+
+    String url() {
+        return job.client.url(job.path() + "configure");
+    }
+
+    String html() {
+        return job.client.page(job.path() + "configure");
+    }
+}
