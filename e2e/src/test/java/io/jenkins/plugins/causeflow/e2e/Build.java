@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One build: its page, console and API, and its CauseFlow action page.
  */
 final class Build {
+    private static final Pattern FINISHED = Pattern.compile("\\nFinished: ([A-Z_]+)\\s*$");
+
     private final Job job;
     final int number;
 
@@ -29,12 +33,13 @@ final class Build {
     String awaitResult(Duration timeout) {
         return ChildProcess.await(job.name + " #" + number + " to finish", timeout, () -> {
             JenkinsClient.Answer answer = job.client.get(path() + "api/json?tree=building,result");
-            if (answer.status() != 200) {
-                return Optional.empty(); // still in the queue
+            if (answer.status() != 200 || answer.json().path("building").asBoolean(true)) {
+                return Optional.empty(); // queued or running
             }
-            JsonNode state = answer.json();
-            return state.path("building").asBoolean(true) ? Optional.empty()
-                    : Optional.of(state.path("result").asText());
+            // The API's result can be an intermediate one (UNSTABLE from junit before the failing step's FAILURE
+            // is applied) for a moment after "building" turns false; the console's last line is the final word.
+            Matcher finished = FINISHED.matcher(console());
+            return finished.find() ? Optional.of(finished.group(1)) : Optional.empty();
         });
     }
 

@@ -40,7 +40,7 @@ final class ChildProcess implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(workDirectory.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()));
             builder.environment().putAll(environment);
             return new ChildProcess(name, builder.start(), logFile);
         } catch (IOException e) {

@@ -13,6 +13,9 @@ import java.util.Map;
  * background traffic. Jenkins is open to anonymous users in this suite, so no login is needed.
  */
 final class Chromium {
+    private static final java.util.regex.Pattern DEVTOOLS_LISTENING =
+            java.util.regex.Pattern.compile("DevTools listening on ws://127\\.0\\.0\\.1:(\\d+)/");
+
     private final Path binary;
     private final Path work;
     private final Path screenshots;
@@ -47,6 +50,54 @@ final class Chromium {
             ChildProcess.awaitTrue("Chromium's screenshot " + file, Duration.ofSeconds(90),
                     ignored -> Files.exists(file) && sizeOf(file) > 0 && !chromiumRunning(chromium));
             chromium.stop(Duration.ofSeconds(5));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not take a screenshot of " + url, e);
+        }
+    }
+
+    /**
+     * Saves the element that the JavaScript expression {@code element} finds on {@code url} (with a small margin) as
+     * {@code screenshots/<name>.png}, through the DevTools protocol; fails when the page lacks the element.
+     */
+    Path screenshotOfElement(String url, String name, int width, String element) {
+        try {
+            Files.createDirectories(screenshots);
+            Path file = screenshots.resolve(name + ".png");
+            Files.deleteIfExists(file);
+            Path profile = Files.createDirectories(work.resolve("profile-" + (++runs)));
+            ChildProcess chromium = ChildProcess.start("chromium", List.of(binary.toString(),
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--hide-scrollbars",
+                    "--user-data-dir=" + profile,
+                    "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
+                    "--window-size=" + width + ",1000",
+                    "about:blank"), Map.of(), work, work.resolve(name + ".log"));
+            try {
+                String port = chromium.awaitLog(DEVTOOLS_LISTENING, Duration.ofSeconds(60)).group(1);
+                try (DevToolsSession page = DevToolsSession.connect("http://127.0.0.1:" + port)) {
+                    page.navigate(url);
+                    String box = "(() => { const e = " + element + "; if (!e) return null;"
+                            + " const r = e.getBoundingClientRect();"
+                            + " return {x: r.left + window.scrollX, y: r.top + window.scrollY,"
+                            + " width: r.width, height: r.height}; })()";
+                    com.fasterxml.jackson.databind.JsonNode rect = ChildProcess.await("the element " + element
+                            + " on " + url, Duration.ofSeconds(30), () -> {
+                                com.fasterxml.jackson.databind.JsonNode found = page.evaluate(box);
+                                return found.isObject() && found.path("height").asDouble() > 0
+                                        ? java.util.Optional.of(found) : java.util.Optional.empty();
+                            });
+                    ChildProcess.sleep(Duration.ofSeconds(1)); // let help icons and fonts settle
+                    double margin = 12;
+                    double x = Math.max(0, rect.path("x").asDouble() - margin);
+                    double y = Math.max(0, rect.path("y").asDouble() - margin);
+                    Files.write(file, page.capture(x, y, rect.path("width").asDouble() + 2 * margin,
+                            rect.path("height").asDouble() + 2 * margin));
+                }
+            } finally {
+                chromium.stop(Duration.ofSeconds(5));
+            }
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not take a screenshot of " + url, e);

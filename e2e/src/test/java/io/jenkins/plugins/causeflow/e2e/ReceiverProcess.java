@@ -40,6 +40,7 @@ final class ReceiverProcess implements AutoCloseable {
 
     static ReceiverProcess start(Path receiverJar, Path directory, ReceiverTenant tenant) {
         try {
+            JenkinsHome.deleteRecursively(directory); // a fresh store: no incident of an earlier run
             Path data = Files.createDirectories(directory.resolve("data"));
             ChildProcess process = ChildProcess.start("receiver",
                     List.of(ChildProcess.javaExecutable(), "-Xmx128m", "-jar", receiverJar.toString(),

@@ -16,9 +16,19 @@ record ReceiverTenant(String tenantId, String apiKey, String webhookSecret, Stri
                 "cfst_e2e_" + randomHex());
     }
 
-    /** The values that must never appear on a page, in a log or in a build console. */
-    List<String> secrets() {
-        return List.of(apiKey, webhookSecret);
+    /**
+     * Which secrets (by name, never by value: the answer goes into test reports) appear in {@code text}; a page, a
+     * log or a build console must give an empty list.
+     */
+    List<String> secretsIn(String text) {
+        List<String> found = new java.util.ArrayList<>();
+        if (text.contains(apiKey)) {
+            found.add("the API key");
+        }
+        if (text.contains(webhookSecret)) {
+            found.add("the webhook secret");
+        }
+        return found;
     }
 
     /** Jenkins reads the secrets from these variables through JCasC's {@code ${VAR}}; the YAML holds no secret. */

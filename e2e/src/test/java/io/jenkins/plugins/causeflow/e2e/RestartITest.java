@@ -31,8 +31,10 @@ class RestartITest {
         suite.client.newSession();
 
         assertThat(build.exportedIncidentId()).contains(incidentId);
-        assertThat(build.causeFlowAction().html()).contains(incidentId);
-        assertThat(build.page()).contains(incidentId);
+        assertThat(PageText.missing(build.causeFlowAction().html(), incidentId))
+                .as("missing on %s after the restart", build.causeFlowAction().url()).isEmpty();
+        assertThat(PageText.missing(build.page(), incidentId)).as("missing on %s after the restart", build.url())
+                .isEmpty();
     }
 
     @Test
