@@ -82,18 +82,17 @@ final class Chromium {
                             + " const r = e.getBoundingClientRect();"
                             + " return {x: r.left + window.scrollX, y: r.top + window.scrollY,"
                             + " width: r.width, height: r.height}; })()";
-                    com.fasterxml.jackson.databind.JsonNode rect = ChildProcess.await("the element " + element
-                            + " on " + url, Duration.ofSeconds(30), () -> {
-                                com.fasterxml.jackson.databind.JsonNode found = page.evaluate(box);
-                                return found.isObject() && found.path("height").asDouble() > 0
-                                        ? java.util.Optional.of(found) : java.util.Optional.empty();
-                            });
-                    ChildProcess.sleep(Duration.ofSeconds(1)); // let help icons and fonts settle
+                    ChildProcess.await("the element " + element + " on " + url, Duration.ofSeconds(30), () -> {
+                        com.fasterxml.jackson.databind.JsonNode found = page.evaluate(box);
+                        return found.isObject() && found.path("height").asDouble() > 0
+                                ? java.util.Optional.of(found) : java.util.Optional.empty();
+                    });
+                    ChildProcess.sleep(Duration.ofMillis(1500)); // scripts and fonts move things once more
+                    com.fasterxml.jackson.databind.JsonNode rect = page.evaluate(box);
                     double margin = 12;
                     double x = Math.max(0, rect.path("x").asDouble() - margin);
-                    double y = Math.max(0, rect.path("y").asDouble() - margin);
-                    Files.write(file, page.capture(x, y, rect.path("width").asDouble() + 2 * margin,
-                            rect.path("height").asDouble() + 2 * margin));
+                    Files.write(file, page.capture(x, rect.path("y").asDouble(),
+                            rect.path("width").asDouble() + 2 * margin, rect.path("height").asDouble() + margin));
                 }
             } finally {
                 chromium.stop(Duration.ofSeconds(5));
