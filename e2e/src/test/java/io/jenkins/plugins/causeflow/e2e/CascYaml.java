@@ -53,9 +53,9 @@ final class CascYaml {
                 defaultEnvironment: "e2e"
                 severityRules: |-
                   job:%s=critical
-                maxAttempts: 2
-                perAttemptTimeoutSeconds: 10
-                totalBudgetSeconds: 20
+                maxAttempts: 3
+                perAttemptTimeoutSeconds: 30
+                totalBudgetSeconds: 90
             """;
 
     private CascYaml() {
