@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -87,7 +88,7 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
-    static <T> T await(String what, Duration timeout, java.util.function.Supplier<Optional<T>> probe) {
+    static <T> T await(String what, Duration timeout, Supplier<Optional<T>> probe) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Optional<T> value = probe.get();
@@ -101,8 +102,8 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
-    static void awaitTrue(String what, Duration timeout, Predicate<Void> condition) {
-        await(what, timeout, () -> condition.test(null) ? Optional.of(Boolean.TRUE) : Optional.empty());
+    static void awaitTrue(String what, Duration timeout, BooleanSupplier condition) {
+        await(what, timeout, () -> condition.getAsBoolean() ? Optional.of(Boolean.TRUE) : Optional.empty());
     }
 
     /** SIGTERM (Jenkins and the receiver shut down cleanly on it), then a kill after {@code grace}. */

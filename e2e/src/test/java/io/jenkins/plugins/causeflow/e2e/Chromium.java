@@ -1,5 +1,6 @@
 package io.jenkins.plugins.causeflow.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,14 +8,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Headless Chromium (Debian's {@code chromium}) taking one screenshot per call, each with a fresh profile and no
  * background traffic. Jenkins is open to anonymous users in this suite, so no login is needed.
  */
 final class Chromium {
-    private static final java.util.regex.Pattern DEVTOOLS_LISTENING =
-            java.util.regex.Pattern.compile("DevTools listening on ws://127\\.0\\.0\\.1:(\\d+)/");
+    private static final Pattern DEVTOOLS_LISTENING =
+            Pattern.compile("DevTools listening on ws://127\\.0\\.0\\.1:(\\d+)/");
 
     private final Path binary;
     private final Path work;
@@ -48,7 +51,7 @@ final class Chromium {
                     "--screenshot=" + file,
                     url), Map.of(), work, work.resolve(name + ".log"));
             ChildProcess.awaitTrue("Chromium's screenshot " + file, Duration.ofSeconds(90),
-                    ignored -> Files.exists(file) && sizeOf(file) > 0 && !chromiumRunning(chromium));
+                    () -> Files.exists(file) && sizeOf(file) > 0 && !chromiumRunning(chromium));
             chromium.stop(Duration.ofSeconds(5));
             return file;
         } catch (IOException e) {
@@ -83,12 +86,12 @@ final class Chromium {
                             + " return {x: r.left + window.scrollX, y: r.top + window.scrollY,"
                             + " width: r.width, height: r.height}; })()";
                     ChildProcess.await("the element " + element + " on " + url, Duration.ofSeconds(30), () -> {
-                        com.fasterxml.jackson.databind.JsonNode found = page.evaluate(box);
+                        JsonNode found = page.evaluate(box);
                         return found.isObject() && found.path("height").asDouble() > 0
-                                ? java.util.Optional.of(found) : java.util.Optional.empty();
+                                ? Optional.of(found) : Optional.empty();
                     });
                     ChildProcess.sleep(Duration.ofMillis(1500)); // scripts and fonts move things once more
-                    com.fasterxml.jackson.databind.JsonNode rect = page.evaluate(box);
+                    JsonNode rect = page.evaluate(box);
                     double margin = 12;
                     double x = Math.max(0, rect.path("x").asDouble() - margin);
                     Files.write(file, page.capture(x, rect.path("y").asDouble(),

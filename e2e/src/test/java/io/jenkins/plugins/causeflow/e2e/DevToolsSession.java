@@ -10,10 +10,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 /**
  * A minimal Chrome DevTools Protocol session with one page of a headless Chromium started with
@@ -56,7 +60,7 @@ final class DevToolsSession implements AutoCloseable {
             DevToolsSession session = new DevToolsSession(socket);
             listener.session = session;
             return session;
-        } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (IOException | ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Could not open a DevTools session at " + browserHttpUrl, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -87,7 +91,7 @@ final class DevToolsSession implements AutoCloseable {
                 .put("scale", 1);
         ObjectNode params = JSON.createObjectNode().put("format", "png").put("captureBeyondViewport", true);
         params.set("clip", clip);
-        return java.util.Base64.getDecoder().decode(call("Page.captureScreenshot", params).path("data").asText());
+        return Base64.getDecoder().decode(call("Page.captureScreenshot", params).path("data").asText());
     }
 
     private JsonNode call(String method, ObjectNode params) {
@@ -106,7 +110,7 @@ final class DevToolsSession implements AutoCloseable {
         next(node -> method.equals(node.path("method").asText()), method);
     }
 
-    private JsonNode next(java.util.function.Predicate<JsonNode> wanted, String what) {
+    private JsonNode next(Predicate<JsonNode> wanted, String what) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         try {
             while (true) {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -77,7 +78,7 @@ final class JenkinsController implements AutoCloseable {
                         "--webroot=" + home.directory().resolve("war")),
                 environment, home.directory(), home.directory().resolve("jenkins-" + starts + ".log"));
         process.awaitLog(FULLY_UP, START_TIMEOUT);
-        ChildProcess.awaitTrue("GET /login = 200 on " + url(), Duration.ofSeconds(60), ignored -> loginStatus() == 200);
+        ChildProcess.awaitTrue("GET /login = 200 on " + url(), Duration.ofSeconds(60), () -> loginStatus() == 200);
         lastStartup = Duration.ofNanos(System.nanoTime() - begin);
     }
 
@@ -110,7 +111,7 @@ final class JenkinsController implements AutoCloseable {
 
     private static String readLog(Path file) {
         try {
-            return java.nio.file.Files.exists(file) ? java.nio.file.Files.readString(file) : "";
+            return Files.exists(file) ? Files.readString(file) : "";
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + file, e);
         }

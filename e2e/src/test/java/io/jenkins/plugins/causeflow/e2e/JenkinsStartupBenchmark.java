@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What our plugin costs a controller, and how fast an alert arrives: {@code mvn -B -pl e2e -am verify -Pbench
+ * What our plugin costs a controller, and how fast an alert arrives: {@code mvn -B -pl e2e -am verify -Pjenkins-bench
  * -DskipTests} (docs/plugin.md, "Figures"). Not a test: it measures and prints.
  *
  * <ul>

@@ -25,7 +25,7 @@ class RestartITest {
         assertThat(build.awaitResult(Duration.ofMinutes(3))).isEqualTo("FAILURE");
         String incidentId = suite.receiver.awaitIncident("e2e-restart #1", Duration.ofSeconds(60)).incidentId();
         ChildProcess.awaitTrue("the action of " + build.url(), Duration.ofSeconds(30),
-                ignored -> build.exportedIncidentId().isPresent());
+                () -> build.exportedIncidentId().isPresent());
 
         suite.jenkins.restart();
         suite.client.newSession();
