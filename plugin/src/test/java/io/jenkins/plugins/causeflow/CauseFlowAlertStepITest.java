@@ -92,11 +92,13 @@ class CauseFlowAlertStepITest {
     @Test
     void shouldFailTheBuildOnlyWithFailOnError() throws Exception {
         WorkflowJob lenient = pipeline(j, "lenient", """
-                def r = causeflowAlert(endpointUrl: 'http://127.0.0.1:1', maxAttempts: 1, totalBudgetSeconds: 5)
+                def r = causeflowAlert(endpointUrl: 'http://127.0.0.1:1', apiKeyCredentialsId: 'cf-api-key',
+                        webhookSecretCredentialsId: 'cf-webhook-secret', maxAttempts: 1, totalBudgetSeconds: 5)
                 echo "status=${r.status}"
                 """);
         WorkflowJob strict = pipeline(j, "strict", """
-                causeflowAlert(endpointUrl: 'http://127.0.0.1:1', maxAttempts: 1, totalBudgetSeconds: 5,
+                causeflowAlert(endpointUrl: 'http://127.0.0.1:1', apiKeyCredentialsId: 'cf-api-key',
+                        webhookSecretCredentialsId: 'cf-webhook-secret', maxAttempts: 1, totalBudgetSeconds: 5,
                         failOnError: true)
                 """);
 
@@ -106,6 +108,55 @@ class CauseFlowAlertStepITest {
         j.assertLogContains("status=FAILED", lenientRun);
         j.assertLogContains("[CauseFlow] Alert NOT delivered after 1 attempt(s)", lenientRun);
         j.assertLogContains("failOnError is set", strictRun);
+    }
+
+    @Test
+    void shouldNotSendTheGlobalApiKeyToAnEndpointTheJobChose() throws Exception {
+        try (LoopbackReceiver elsewhere = LoopbackReceiver.start()) {
+            WorkflowJob job = pipeline(j, "exfiltrate", "def r = causeflowAlert(endpointUrl: '" + elsewhere.baseUrl()
+                    + "')\necho \"status=${r.status}\"\n");
+
+            WorkflowRun run = j.buildAndAssertSuccess(job);
+
+            assertThat(elsewhere.requestCount()).isZero();
+            j.assertLogContains("status=FAILED", run);
+            j.assertLogContains("endpointUrl: overridden to", run);
+        }
+    }
+
+    @Test
+    void shouldAlertFromTheCatchBlockOfAScriptedPipelineAsAFailure() throws Exception {
+        WorkflowJob job = pipeline(j, "cf-pipeline", """
+                try {
+                  error 'unit tests failed: 3 of 120'
+                } catch (e) {
+                  causeflowAlert()
+                  throw e
+                }
+                """);
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
+
+        assertThat(receiver.bodies()).singleElement().asString()
+                .contains("\"title\":\"FAILURE: cf-pipeline #1").doesNotContain("SUCCESS").doesNotContain("(running)")
+                .contains("unit tests failed: 3 of 120");
+        assertThat(run.getAction(CauseFlowAction.class).getIncidentId()).isEqualTo("inc_1");
+    }
+
+    @Test
+    void shouldTitleADeclarativePostFailureAlertWithoutRunning() throws Exception {
+        WorkflowJob job = pipeline(j, "cf-declarative", """
+                pipeline {
+                  agent none
+                  stages { stage('Test') { steps { error 'tests failed' } } }
+                  post { failure { causeflowAlert() } }
+                }
+                """);
+
+        j.buildAndAssertStatus(Result.FAILURE, job);
+
+        assertThat(receiver.bodies()).singleElement().asString()
+                .contains("\"title\":\"FAILURE: cf-declarative #1, stage Test").doesNotContain("(running)");
     }
 
     @Test

@@ -2,13 +2,25 @@ package io.jenkins.plugins.causeflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hudson.ExtensionList;
+import hudson.XmlFile;
 import hudson.model.FreeStyleProject;
+import hudson.model.Saveable;
+import hudson.model.listeners.SaveableListener;
 import io.jenkins.plugins.causeflow.config.CauseFlowGlobalConfiguration;
 import io.jenkins.plugins.causeflow.delivery.ResultThreshold;
 import io.jenkins.plugins.causeflow.freestyle.CauseFlowNotifier;
 import io.jenkins.plugins.causeflow.pipeline.CauseFlowAlertStep;
+import java.net.URL;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.WebRequest;
 import org.htmlunit.html.HtmlForm;
+import org.htmlunit.util.NameValuePair;
 import org.jenkinsci.plugins.structs.describable.DescribableModel;
+import org.jenkinsci.plugins.structs.describable.ErrorType;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +77,24 @@ class ConfigRoundTripITest {
     }
 
     @Test
+    void shouldWriteTheGlobalConfigurationOnceForOneFormSubmit() throws Exception {
+        AtomicInteger saves = new AtomicInteger();
+        ExtensionList.lookup(SaveableListener.class).add(new SaveableListener() {
+            @Override
+            public void onChange(final Saveable o, final XmlFile file) {
+                if (o instanceof CauseFlowGlobalConfiguration) {
+                    saves.incrementAndGet();
+                }
+            }
+        });
+        HtmlForm form = j.createWebClient().goTo("configure").getFormByName("config");
+
+        j.submit(form);
+
+        assertThat(saves).hasValue(1);
+    }
+
+    @Test
     void shouldKeepThePostBuildActionThroughTheForm() throws Exception {
         FreeStyleProject project = j.createFreeStyleProject("roundtrip");
         CauseFlowNotifier notifier = new CauseFlowNotifier();
@@ -97,10 +127,34 @@ class ConfigRoundTripITest {
         step.setLogExcerptLines(30);
         step.setTenantId("tenant-other");
         step.setApiKeyCredentialsId(TestSetup.API_KEY_ID);
+        step.setTags("team=payments\nregion=eu");
+        step.setMetadata("deployId=d-42");
         DescribableModel<CauseFlowAlertStep> model = DescribableModel.of(CauseFlowAlertStep.class);
+        // Every parameter has a type the Snippet Generator and the Pipeline Syntax reference can describe.
+        assertThat(model.getParameters()).noneMatch(parameter -> parameter.getType() instanceof ErrorType);
 
         CauseFlowAlertStep copy = model.instantiate(model.uninstantiate2_(step).toMap());
 
         j.assertEqualDataBoundBeans(step, copy);
+    }
+
+    @Test
+    void shouldRenderTheStepInTheSnippetGeneratorAndGenerateItsCall() throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, "snippets");
+        JenkinsRule.WebClient web = j.createWebClient();
+        // The Snippet Generator renders every step's config.jelly: one broken view takes the whole page down.
+        assertThat(web.getPage(job, "pipeline-syntax").getWebResponse().getContentAsString())
+                .contains("causeflowAlert");
+        WebRequest request = new WebRequest(new URL(j.getURL(), job.getUrl() + "pipeline-syntax/generateSnippet"),
+                HttpMethod.POST);
+        request.setRequestParameters(List.of(new NameValuePair("json", "{\"stapler-class\":\""
+                + CauseFlowAlertStep.class.getName() + "\",\"title\":\"Deploy failed\",\"severity\":\"HIGH\","
+                + "\"failOnError\":true,\"apiKeyCredentialsId\":\"\"}")));
+        web.addCrumb(request);
+
+        String snippet = web.getPage(request).getWebResponse().getContentAsString().strip();
+
+        assertThat(snippet).startsWith("causeflowAlert ").contains("title: 'Deploy failed'", "severity: 'HIGH'",
+                "failOnError: true").doesNotContain("apiKeyCredentialsId");
     }
 }
