@@ -139,7 +139,7 @@ class CauseFlowAlertStepITest {
 
         assertThat(receiver.bodies()).singleElement().asString()
                 .contains("\"title\":\"FAILURE: cf-pipeline #1").doesNotContain("SUCCESS").doesNotContain("(running)")
-                .contains("unit tests failed: 3 of 120");
+                .contains("\"result\":\"FAILURE\"");
         assertThat(run.getAction(CauseFlowAction.class).getIncidentId()).isEqualTo("inc_1");
     }
 
