@@ -86,9 +86,11 @@ public final class RunSnapshotReader {
             FlowGraphReader.FlowFailures failures = FlowGraphReader.read(run);
             failures.nodes().forEach(snapshot::failedNode);
             stepLog = failures.failingStepLog();
-            if (run.isBuilding() && run.getResult() == null && failures.stepFailed()) {
-                // A Scripted Pipeline alerting from a catch block: Jenkins has no result yet (the build may still
-                // recover), but the alert is sent for the step that failed, so it describes a failure.
+            if (run.isBuilding() && failures.stepFailed()
+                    && (run.getResult() == null || run.getResult().isBetterThan(Result.FAILURE))) {
+                // A Scripted Pipeline alerting from a catch block: Jenkins has no result yet, or only UNSTABLE from
+                // an earlier junit step (the build may still recover), but the alert is sent for the step that
+                // failed, so it describes a failure.
                 result = BuildResult.FAILURE;
                 snapshot.result(result);
             }
