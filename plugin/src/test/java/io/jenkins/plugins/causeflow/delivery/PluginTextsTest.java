@@ -8,10 +8,60 @@ import java.io.InputStream;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.jvnet.localizer.LocaleProvider;
 
 /** Tests the class {@link PluginTexts} and the {@code Messages.properties} it reads. */
 class PluginTextsTest {
+    @AfterEach
+    void restoreTheDefaultLocaleProvider() {
+        LocaleProvider.setProvider(LocaleProvider.DEFAULT);
+    }
+
+    private static void viewerLocale(final Locale locale) {
+        LocaleProvider.setProvider(new LocaleProvider() {
+            @Override
+            public Locale get() {
+                return locale;
+            }
+        });
+    }
+
+    @Test
+    void shouldSpeakTheViewersLanguageWhereATranslationExists() {
+        viewerLocale(Locale.GERMANY);
+
+        assertThat(PluginTexts.format("view.status.DUPLICATE")).isEqualTo("Duplikat (bereits zugestellt)");
+        assertThat(PluginTexts.format("view.noResponse", 3)).isEqualTo("keine Antwort nach 3 Versuchen");
+        assertThat(PluginTexts.format("config.required", "Endpunkt-URL")).isEqualTo("Endpunkt-URL ist erforderlich.");
+    }
+
+    @Test
+    void shouldFallBackToEnglishForAKeyWithoutTranslationAndForOtherLocales() {
+        viewerLocale(Locale.GERMANY);
+        assertThat(PluginTexts.format("apiKey")).isEqualTo("API key");
+
+        viewerLocale(Locale.JAPAN);
+        assertThat(PluginTexts.format("view.status.DUPLICATE")).isEqualTo("Duplicate (already delivered)");
+    }
+
+    @Test
+    void shouldHaveOnlyKeysInTheGermanBundleThatTheEnglishOneHas() throws IOException {
+        Properties english = messages();
+        Properties german = new Properties();
+        try (InputStream in = PluginTexts.class.getResourceAsStream(
+                "/io/jenkins/plugins/causeflow/Messages_de.properties")) {
+            assertThat(in).as("Messages_de.properties on the class path").isNotNull();
+            german.load(in);
+        }
+
+        assertThat(german.stringPropertyNames()).isNotEmpty().isSubsetOf(english.stringPropertyNames());
+        for (String key : german.stringPropertyNames()) {
+            assertThatCode(() -> new MessageFormat(german.getProperty(key), Locale.ROOT))
+                    .as(key).doesNotThrowAnyException();
+        }
+    }
     private static Properties messages() throws IOException {
         Properties properties = new Properties();
         try (InputStream in = PluginTexts.class.getResourceAsStream("/io/jenkins/plugins/causeflow/Messages.properties")) {
