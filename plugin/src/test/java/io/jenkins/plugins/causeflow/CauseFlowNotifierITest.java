@@ -7,6 +7,9 @@ import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
+import hudson.util.FormValidation;
 import hudson.util.Secret;
 import io.jenkins.plugins.causeflow.action.CauseFlowAction;
 import io.jenkins.plugins.causeflow.config.CauseFlowGlobalConfiguration;
@@ -191,5 +194,13 @@ class CauseFlowNotifierITest {
         assertThat(receiver.requestCount()).isZero();
         assertThat(CauseFlowGlobalConfiguration.get().doFillApiKeyCredentialsIdItems(""))
                 .extracting(option -> option.value).doesNotContain("system-key").contains(TestSetup.API_KEY_ID);
+        try (ACLContext admin = ACL.as2(ACL.SYSTEM2)) {
+            FormValidation check = CauseFlowGlobalConfiguration.get().doCheckApiKeyCredentialsId("system-key");
+            assertThat(check.kind).isEqualTo(FormValidation.Kind.WARNING);
+            assertThat(check.getMessage()).contains("'system-key'").contains("System scope")
+                    .doesNotContain("cflo_system_scoped");
+            assertThat(CauseFlowGlobalConfiguration.get().doCheckApiKeyCredentialsId(TestSetup.API_KEY_ID).kind)
+                    .isEqualTo(FormValidation.Kind.OK);
+        }
     }
 }

@@ -400,6 +400,10 @@ public class CauseFlowGlobalConfiguration extends GlobalConfiguration {
         if (!JenkinsFacade.hasPermission(Jenkins.ADMINISTER)) {
             return FormValidation.ok();
         }
+        if (value != null && !value.isBlank() && CredentialsListBoxes.isSystemScoped(value.trim())) {
+            // The drop-down no longer offers it, but an older configuration or JCasC may still name it.
+            return FormValidation.warning(PluginTexts.format("config.systemScoped", value.trim()));
+        }
         return FormChecks.toValidation(FieldCheck.present(value, "config.noCredential"));
     }
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.causeflow.credentials;
 
 import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
@@ -52,6 +53,18 @@ public final class CredentialsListBoxes {
                     item, StringCredentials.class, List.of(), USABLE_BY_BUILDS);
         }
         return model.includeCurrentValue(value);
+    }
+
+    /**
+     * Whether a global Secret text credential with this id exists but has System scope, so that no build can use it.
+     *
+     * @param credentialsId the id a form names
+     * @return true only for an existing, SYSTEM-scoped Secret text credential
+     */
+    public static boolean isSystemScoped(final String credentialsId) {
+        StringCredentials credential = CredentialsProvider.findCredentialByIdInItem(credentialsId,
+                StringCredentials.class, null, ACL.SYSTEM2, List.of());
+        return credential != null && !usableByBuilds(credential.getScope());
     }
 
     /**
