@@ -78,10 +78,9 @@ public final class FailureAlertMapper {
      */
     public static String title(final BuildSnapshot snapshot) {
         StringBuilder title = new StringBuilder();
+        // No "(running)": an alert sent from inside a build describes the failure it is sent for, and the
+        // description says the build was still running; in an incident title it is only noise.
         title.append(snapshot.result().name());
-        if (snapshot.running()) {
-            title.append(" (running)");
-        }
         title.append(": ").append(snapshot.jobFullName()).append(" #").append(snapshot.buildNumber());
         Optional<FailedNode> stage = snapshot.failedNodes().stream()
                 .filter(node -> node.kind() == FailedNode.Kind.STAGE).findFirst();

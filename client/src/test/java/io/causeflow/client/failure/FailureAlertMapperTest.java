@@ -33,12 +33,12 @@ class FailureAlertMapperTest {
     }
 
     @Test
-    void shouldMarkARunningBuildInTheTitleAndDescription() {
+    void shouldSayARunningBuildIsRunningInTheDescriptionButNotInTheTitle() {
         BuildSnapshot running = SnapshotFixtures.pipelineParallelFailure().toBuilder().running(true).build();
 
         Alert alert = map(running);
 
-        assertThat(alert.title()).startsWith("FAILURE (running): team/app/main #42");
+        assertThat(alert.title()).startsWith("FAILURE: team/app/main #42").doesNotContain("running");
         assertThat(alert.description()).startsWith("team/app/main #42 is running with result FAILURE");
     }
 

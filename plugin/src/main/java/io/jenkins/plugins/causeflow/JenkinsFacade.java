@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.util.Locale;
 import java.util.Optional;
 import jenkins.model.Jenkins;
+import jenkins.model.JenkinsLocationConfiguration;
 
 /**
  * The only class that calls {@code Jenkins.get()} (an ArchUnit rule keeps it that way): permissions, root URL,
@@ -38,12 +39,22 @@ public final class JenkinsFacade {
     }
 
     /**
-     * Returns the configured root URL of this controller.
+     * Returns the root of the item tree, for lookups that take an {@code ItemGroup} (e.g. credentials of the root).
+     *
+     * @return Jenkins
+     */
+    public static Jenkins jenkins() {
+        return Jenkins.get();
+    }
+
+    /**
+     * Returns the configured root URL of this controller (Manage Jenkins > System > Jenkins URL). Not the URL of the
+     * current request: alerts are built on executor threads too, and must not differ by where a button was clicked.
      *
      * @return the URL, e.g. {@code https://ci.example.com/}, if configured
      */
     public static Optional<String> rootUrl() {
-        return Optional.ofNullable(Jenkins.get().getRootUrl());
+        return Optional.ofNullable(JenkinsLocationConfiguration.get().getUrl()).filter(url -> !url.isBlank());
     }
 
     /**
@@ -71,13 +82,33 @@ public final class JenkinsFacade {
         }
     }
 
+    /** The client of the proxy configuration it was built for. */
+    private record ProxiedClient(@CheckForNull ProxyConfiguration proxy, HttpClient client) {
+    }
+
+    /** One client for every send: each HttpClient owns a selector thread and a connection pool. */
+    private static volatile ProxiedClient shared;
+
     /**
-     * Returns an HTTP client that applies Jenkins' proxy, its no-proxy list and proxy authentication.
+     * Returns the HTTP client that applies Jenkins' proxy, its no-proxy list and proxy authentication. One client is
+     * reused; saving the proxy settings replaces Jenkins' {@code ProxyConfiguration} object, and the next call then
+     * builds a new client for it.
      *
-     * @return a new client
+     * @return the client for the current proxy configuration
      */
-    public static HttpClient newHttpClient() {
-        return ProxyConfiguration.newHttpClientBuilder().build();
+    public static HttpClient httpClient() {
+        ProxyConfiguration proxy = Jenkins.get().getProxy();
+        ProxiedClient current = shared;
+        if (current == null || current.proxy() != proxy) {
+            synchronized (JenkinsFacade.class) {
+                current = shared;
+                if (current == null || current.proxy() != proxy) {
+                    current = new ProxiedClient(proxy, ProxyConfiguration.newHttpClientBuilder().build());
+                    shared = current;
+                }
+            }
+        }
+        return current.client();
     }
 
     /**

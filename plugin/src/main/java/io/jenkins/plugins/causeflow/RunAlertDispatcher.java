@@ -99,7 +99,7 @@ public final class RunAlertDispatcher {
                 return report;
             }
         }
-        report = new AlertDelivery(JenkinsFacade::newHttpClient, clock).send(settings, snapshot,
+        report = new AlertDelivery(JenkinsFacade::httpClient, clock).send(settings, snapshot,
                 new RunCredentialLookup(run));
         return finish(run, listener, report, trigger);
     }

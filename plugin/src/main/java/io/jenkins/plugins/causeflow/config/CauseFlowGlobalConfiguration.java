@@ -1,6 +1,7 @@
 package io.jenkins.plugins.causeflow.config;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.BulkChange;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.util.FormValidation;
@@ -23,13 +24,16 @@ import io.jenkins.plugins.causeflow.delivery.PluginTexts;
 import io.jenkins.plugins.causeflow.delivery.ResultThreshold;
 import io.jenkins.plugins.causeflow.delivery.TagLines;
 import io.jenkins.plugins.causeflow.delivery.TestAlert;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.function.Function;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
+import net.sf.json.JSONObject;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -39,6 +43,22 @@ import org.kohsuke.stapler.verb.POST;
 @Extension
 @Symbol("causeflow")
 public class CauseFlowGlobalConfiguration extends GlobalConfiguration {
+    /**
+     * Binds the submitted form in one {@link BulkChange}: every setter saves (JCasC and scripts call them one by
+     * one), and a form submit would otherwise write the file once per field.
+     */
+    @Override
+    public boolean configure(final StaplerRequest2 req, final JSONObject json) throws FormException {
+        try (BulkChange change = new BulkChange(this)) {
+            req.bindJSON(this, json);
+            change.commit();
+        }
+        catch (IOException e) {
+            throw new FormException(e, "causeflow");
+        }
+        return true;
+    }
+
     private static final int MAX_TIMEOUT_SECONDS = 300;
     private static final int MAX_BUDGET_SECONDS = 3600;
     private static final int MAX_ATTEMPTS = 20;
@@ -47,6 +67,9 @@ public class CauseFlowGlobalConfiguration extends GlobalConfiguration {
 
     private boolean enabled = true;
     private String endpointUrl = GlobalDefaults.DEFAULT_ENDPOINT;
+    /** Link to an incident in CauseFlow's dashboard; blank: the API's incident resource. */
+    @CheckForNull
+    private String incidentUrlTemplate;
     private String tenantId = "";
     private String apiKeyCredentialsId = "";
     private String webhookSecretCredentialsId = "";
@@ -95,7 +118,7 @@ public class CauseFlowGlobalConfiguration extends GlobalConfiguration {
         return new GlobalDefaults(enabled, endpointUrl, tenantId, apiKeyCredentialsId, webhookSecretCredentialsId,
                 signatureFormat, defaultEnvironment, severityRules, parsedTags(), serviceRule,
                 perAttemptTimeoutSeconds, totalBudgetSeconds, maxAttempts, logExcerptLines, logExcerptBytes,
-                dedupScope);
+                dedupScope, getIncidentUrlTemplate());
     }
 
     private java.util.Map<String, String> parsedTags() {
@@ -321,6 +344,22 @@ public class CauseFlowGlobalConfiguration extends GlobalConfiguration {
         save();
     }
 
+    /** @return the dashboard link template of an incident, or empty */
+    public String getIncidentUrlTemplate() {
+        return incidentUrlTemplate == null ? "" : incidentUrlTemplate;
+    }
+
+    /**
+     * Sets the dashboard link of an incident, e.g. {@code https://app.causeflow.ai/incidents/{incidentId}}.
+     *
+     * @param incidentUrlTemplate the template, blank for the API's incident resource
+     */
+    @DataBoundSetter
+    public void setIncidentUrlTemplate(@CheckForNull final String incidentUrlTemplate) {
+        this.incidentUrlTemplate = clean(incidentUrlTemplate);
+        save();
+    }
+
     private static int clamp(final int value, final int max) {
         return Math.max(1, Math.min(max, value));
     }
@@ -329,6 +368,7 @@ public class CauseFlowGlobalConfiguration extends GlobalConfiguration {
 
     @POST
     public FormValidation doCheckEndpointUrl(@QueryParameter final String value) {
+        CredentialsListBoxes.checkMayView(null);
         if (!JenkinsFacade.hasPermission(Jenkins.ADMINISTER)) {
             return FormValidation.ok();
         }
@@ -337,6 +377,7 @@ public class CauseFlowGlobalConfiguration extends GlobalConfiguration {
 
     @POST
     public FormValidation doCheckTenantId(@QueryParameter final String value) {
+        CredentialsListBoxes.checkMayView(null);
         if (!JenkinsFacade.hasPermission(Jenkins.ADMINISTER)) {
             return FormValidation.ok();
         }
@@ -345,11 +386,13 @@ public class CauseFlowGlobalConfiguration extends GlobalConfiguration {
 
     @POST
     public FormValidation doCheckApiKeyCredentialsId(@QueryParameter final String value) {
+        CredentialsListBoxes.checkMayView(null);
         return checkCredentialsId(value);
     }
 
     @POST
     public FormValidation doCheckWebhookSecretCredentialsId(@QueryParameter final String value) {
+        CredentialsListBoxes.checkMayView(null);
         return checkCredentialsId(value);
     }
 
@@ -362,37 +405,44 @@ public class CauseFlowGlobalConfiguration extends GlobalConfiguration {
 
     @POST
     public ListBoxModel doFillApiKeyCredentialsIdItems(@QueryParameter final String apiKeyCredentialsId) {
+        CredentialsListBoxes.checkMayView(null);
         return CredentialsListBoxes.secretTextChoices(null, apiKeyCredentialsId);
     }
 
     @POST
     public ListBoxModel doFillWebhookSecretCredentialsIdItems(
             @QueryParameter final String webhookSecretCredentialsId) {
+        CredentialsListBoxes.checkMayView(null);
         return CredentialsListBoxes.secretTextChoices(null, webhookSecretCredentialsId);
     }
 
     @POST
     public FormValidation doCheckSeverityRules(@QueryParameter final String value) {
+        CredentialsListBoxes.checkMayView(null);
         return parses(value, MappingRules::parseSeverityRules);
     }
 
     @POST
     public FormValidation doCheckServiceRule(@QueryParameter final String value) {
+        CredentialsListBoxes.checkMayView(null);
         return parses(value, ServiceRule::parse);
     }
 
     @POST
     public FormValidation doCheckDefaultTags(@QueryParameter final String value) {
+        CredentialsListBoxes.checkMayView(null);
         return parses(value, TagLines::parse);
     }
 
     @POST
     public FormValidation doCheckIncludeJobs(@QueryParameter final String value) {
+        CredentialsListBoxes.checkMayView(null);
         return parses(value, text -> JobFilter.parse(text, ""));
     }
 
     @POST
     public FormValidation doCheckExcludeJobs(@QueryParameter final String value) {
+        CredentialsListBoxes.checkMayView(null);
         return parses(value, text -> JobFilter.parse("", text));
     }
 
@@ -405,26 +455,31 @@ public class CauseFlowGlobalConfiguration extends GlobalConfiguration {
 
     @POST
     public FormValidation doCheckPerAttemptTimeoutSeconds(@QueryParameter final String value) {
+        CredentialsListBoxes.checkMayView(null);
         return range(value, MAX_TIMEOUT_SECONDS);
     }
 
     @POST
     public FormValidation doCheckTotalBudgetSeconds(@QueryParameter final String value) {
+        CredentialsListBoxes.checkMayView(null);
         return range(value, MAX_BUDGET_SECONDS);
     }
 
     @POST
     public FormValidation doCheckMaxAttempts(@QueryParameter final String value) {
+        CredentialsListBoxes.checkMayView(null);
         return range(value, MAX_ATTEMPTS);
     }
 
     @POST
     public FormValidation doCheckLogExcerptLines(@QueryParameter final String value) {
+        CredentialsListBoxes.checkMayView(null);
         return range(value, MAX_EXCERPT_LINES);
     }
 
     @POST
     public FormValidation doCheckLogExcerptBytes(@QueryParameter final String value) {
+        CredentialsListBoxes.checkMayView(null);
         if (!JenkinsFacade.hasPermission(Jenkins.ADMINISTER)) {
             return FormValidation.ok();
         }
@@ -470,13 +525,10 @@ public class CauseFlowGlobalConfiguration extends GlobalConfiguration {
         catch (IllegalArgumentException e) {
             return FormValidation.error(PluginTexts.format("config.invalid", e.getMessage()));
         }
-        // The button tests the connection even while alerts are switched off globally.
-        AlertSettings enabled = new AlertSettings(true, settings.endpointUrl(), settings.tenantId(),
-                settings.apiKeyCredentialsId(), settings.webhookSecretCredentialsId(), settings.signatureFormat(),
-                settings.retryPolicy(), settings.logExcerptLines(), settings.logExcerptBytes(), settings.rules(),
-                settings.explicit(), false);
+        // One short attempt, even while alerts are switched off globally: this is a request thread.
+        AlertSettings enabled = settings.forTestButton();
         Clock clock = Clock.systemUTC();
-        DeliveryReport report = new AlertDelivery(JenkinsFacade::newHttpClient, clock).deliver(enabled,
+        DeliveryReport report = new AlertDelivery(JenkinsFacade::httpClient, clock).deliver(enabled,
                 TestAlert.create(JenkinsFacade.controllerId(), clock.instant()), new SystemCredentialLookup());
         return report.isDelivered()
                 ? FormValidation.ok(PluginTexts.format("config.testOk", report.logLine()))

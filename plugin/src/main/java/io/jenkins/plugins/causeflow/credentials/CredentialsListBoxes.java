@@ -1,9 +1,13 @@
 package io.jenkins.plugins.causeflow.credentials;
 
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Item;
+import hudson.model.Queue;
+import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.causeflow.JenkinsFacade;
@@ -37,10 +41,47 @@ public final class CredentialsListBoxes {
             model.includeCurrentValue(value);
             return model;
         }
-        model.includeEmptyValue()
-                .includeMatchingAs(ACL.SYSTEM2, item, StringCredentials.class, List.of(), CredentialsMatchers.always())
-                .includeCurrentValue(value);
-        return model;
+        model.includeEmptyValue();
+        if (item == null) {
+            // Global settings are used by builds, which never see SYSTEM-scoped credentials: list what they see.
+            model.includeMatchingAs(ACL.SYSTEM2, JenkinsFacade.jenkins(), StringCredentials.class, List.of(),
+                    USABLE_BY_BUILDS);
+        } else {
+            // A job's credentials are resolved with the job's authentication (Authorize Project and the like).
+            model.includeMatchingAs(item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2,
+                    item, StringCredentials.class, List.of(), USABLE_BY_BUILDS);
+        }
+        return model.includeCurrentValue(value);
+    }
+
+    /**
+     * Whether a credential can be resolved by a build: SYSTEM-scoped ones are for Jenkins itself (agents, clouds)
+     * and never reach a build.
+     *
+     * @param scope the credential's scope
+     * @return false for SYSTEM
+     */
+    public static boolean usableByBuilds(@CheckForNull final CredentialsScope scope) {
+        return scope != CredentialsScope.SYSTEM;
+    }
+
+    private static final CredentialsMatcher USABLE_BY_BUILDS =
+            CredentialsMatchers.not(CredentialsMatchers.withScope(CredentialsScope.SYSTEM));
+
+    /**
+     * Refuses (HTTP 403) a user who may not even read the context's configuration: the form helpers (fill, check,
+     * test) are for the people who see the form, read-only views included (Overall/SystemRead globally,
+     * Job/ExtendedRead in a job). What they may see beyond that is decided by {@link #mayConfigure(Item)}.
+     *
+     * @param item the job, or {@code null} for the global configuration
+     * @throws org.springframework.security.access.AccessDeniedException without that permission
+     */
+    public static void checkMayView(@CheckForNull final Item item) {
+        if (item == null) {
+            JenkinsFacade.checkPermission(Jenkins.SYSTEM_READ);
+        } else {
+            item.checkPermission(Item.EXTENDED_READ);
+        }
     }
 
     /**

@@ -17,6 +17,10 @@ public final class SystemCredentialLookup implements CredentialLookup {
     public SecretLookup find(final String credentialsId) {
         StringCredentials credential = CredentialsProvider.findCredentialByIdInItem(credentialsId,
                 StringCredentials.class, null, ACL.SYSTEM2, List.of());
+        if (credential != null && !CredentialsListBoxes.usableByBuilds(credential.getScope())) {
+            // What the test button proves must hold for builds, which cannot resolve SYSTEM-scoped credentials.
+            return SecretLookup.missing(credentialsId);
+        }
         if (credential != null) {
             return SecretLookup.found(credentialsId, credential.getSecret().getPlainText());
         }

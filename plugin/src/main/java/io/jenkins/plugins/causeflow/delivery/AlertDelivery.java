@@ -105,7 +105,8 @@ public final class AlertDelivery {
                     clock.instant()).masking(secrets);
         }
         DeliveryOutcome outcome = client.send(alert);
-        return DeliveryReport.fromOutcome(outcome, settings.endpointUrl(), clock.instant()).masking(secrets);
+        return DeliveryReport.fromOutcome(outcome, settings.endpointUrl(), settings.incidentUrlTemplate(),
+                clock.instant()).masking(secrets);
     }
 
     /**

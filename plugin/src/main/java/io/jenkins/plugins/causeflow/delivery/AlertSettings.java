@@ -32,10 +32,12 @@ import java.util.Optional;
  * @param rules                      severity, service, environment, default tags and dedup scope
  * @param explicit                   explicit alert fields (title, severity, tags, sourceAlertId, ...)
  * @param failOnError                whether a failed delivery fails the build
+ * @param incidentUrlTemplate        link to an incident in the dashboard ({@code {incidentId}}), blank for the API's
  */
 public record AlertSettings(boolean enabled, String endpointUrl, String tenantId, String apiKeyCredentialsId,
         String webhookSecretCredentialsId, SignatureFormat signatureFormat, RetryPolicy retryPolicy,
-        int logExcerptLines, int logExcerptBytes, MappingRules rules, AlertOverrides explicit, boolean failOnError) {
+        int logExcerptLines, int logExcerptBytes, MappingRules rules, AlertOverrides explicit, boolean failOnError,
+        String incidentUrlTemplate) {
     /** Smallest accepted log excerpt size in bytes. */
     public static final int MIN_EXCERPT_BYTES = 1024;
 
@@ -46,9 +48,11 @@ public record AlertSettings(boolean enabled, String endpointUrl, String tenantId
      * @param overrides the explicit values of this step call, notifier or listener
      * @return the resolved settings
      * @throws IllegalArgumentException naming the field when a value (explicit or global) is invalid, e.g. an
-     *                                  unknown severity or a malformed severity rule
+     *                                  unknown severity or a malformed severity rule, or when the endpoint is
+     *                                  overridden without both credential overrides
      */
     public static AlertSettings resolve(final GlobalDefaults defaults, final ExplicitSettings overrides) {
+        requireOwnCredentialsForAnotherEndpoint(defaults, overrides);
         DedupScope scope = overrides.text(Field.DEDUP_SCOPE).map(DedupScope::parse).orElse(defaults.dedupScope());
         MappingRules.Builder rules = MappingRules.builder()
                 .severityRules(overrides.text(Field.SEVERITY_RULES).orElse(defaults.severityRules()))
@@ -88,7 +92,27 @@ public record AlertSettings(boolean enabled, String endpointUrl, String tenantId
                         overrides.number(Field.LOG_EXCERPT_LINES).orElse(defaults.logExcerptLines())),
                 positive("logExcerptBytes",
                         overrides.number(Field.LOG_EXCERPT_BYTES).orElse(defaults.logExcerptBytes())),
-                rules.build(), explicit, overrides.failOnError());
+                rules.build(), explicit, overrides.failOnError(), defaults.incidentUrlTemplate().strip());
+    }
+
+    /** The most the "Send test alert" button may hold the request thread Jenkins lends it. */
+    public static final Duration TEST_BUTTON_LIMIT = Duration.ofSeconds(10);
+
+    /**
+     * Returns these settings for the "Send test alert" button: enabled (the button tests the connection even while
+     * alerts are off), one attempt, and at most {@link #TEST_BUTTON_LIMIT} for it, because it runs in a request
+     * thread: the retry budget of a build would hold that thread for a minute.
+     *
+     * @return the settings of one short attempt
+     */
+    public AlertSettings forTestButton() {
+        Duration timeout = retryPolicy.perAttemptTimeout().compareTo(TEST_BUTTON_LIMIT) < 0
+                ? retryPolicy.perAttemptTimeout() : TEST_BUTTON_LIMIT;
+        RetryPolicy oneAttempt = retryPolicy.toBuilder().maxAttempts(1).perAttemptTimeout(timeout)
+                .totalBudget(timeout).build();
+        return new AlertSettings(true, endpointUrl, tenantId, apiKeyCredentialsId, webhookSecretCredentialsId,
+                signatureFormat, oneAttempt, logExcerptLines, logExcerptBytes, rules, explicit, false,
+                incidentUrlTemplate);
     }
 
     /**
@@ -120,6 +144,40 @@ public record AlertSettings(boolean enabled, String endpointUrl, String tenantId
         }
         throw new IllegalArgumentException(
                 "signatureFormat: unknown value '" + value + "', expected PREFIXED or BARE");
+    }
+
+    /**
+     * The global API key and webhook secret belong to the global endpoint: a job that points the alert elsewhere
+     * (anyone who can edit a Jenkinsfile can) must name its own credentials, or the job-chosen host would receive the
+     * global API key. Refused, never silently sent with the global ones.
+     */
+    private static void requireOwnCredentialsForAnotherEndpoint(final GlobalDefaults defaults,
+            final ExplicitSettings overrides) {
+        Optional<String> endpoint = overrides.text(Field.ENDPOINT_URL).map(String::strip);
+        if (endpoint.isEmpty() || sameEndpoint(endpoint.get(), defaults.endpointUrl())) {
+            return;
+        }
+        boolean ownKey = overrides.text(Field.API_KEY_CREDENTIALS_ID).isPresent();
+        boolean ownSecret = overrides.text(Field.WEBHOOK_SECRET_CREDENTIALS_ID).isPresent();
+        if (!ownKey || !ownSecret) {
+            throw new IllegalArgumentException("endpointUrl: overridden to '" + endpoint.get() + "' without "
+                    + (ownKey ? "webhookSecretCredentialsId" : ownSecret ? "apiKeyCredentialsId"
+                            : "apiKeyCredentialsId and webhookSecretCredentialsId")
+                    + "; the global credentials are only sent to the global endpoint, so set both credential "
+                    + "overrides together with endpointUrl");
+        }
+    }
+
+    private static boolean sameEndpoint(final String a, final String b) {
+        return trimSlashes(a).equalsIgnoreCase(trimSlashes(b.strip()));
+    }
+
+    private static String trimSlashes(final String url) {
+        String trimmed = url;
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return trimmed;
     }
 
     private static ServiceRule parseServiceRule(final String text) {

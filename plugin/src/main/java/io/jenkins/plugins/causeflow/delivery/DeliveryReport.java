@@ -22,6 +22,9 @@ public final class DeliveryReport {
     @CheckForNull
     private final String incidentId;
     @CheckForNull
+    /** Where an incident URL template puts the incident ID. */
+    public static final String INCIDENT_PLACEHOLDER = "{incidentId}";
+
     private final String incidentLink;
     @CheckForNull
     private final String sourceAlertId;
@@ -52,10 +55,24 @@ public final class DeliveryReport {
      */
     public static DeliveryReport fromOutcome(final DeliveryOutcome outcome, final String endpointUrl,
             final Instant time) {
+        return fromOutcome(outcome, endpointUrl, "", time);
+    }
+
+    /**
+     * Reports the client's outcome, linking the incident in CauseFlow's dashboard when a template is configured.
+     *
+     * @param outcome             the outcome
+     * @param endpointUrl         the base URL the alert went to, for the fallback link to the API
+     * @param incidentUrlTemplate e.g. {@code https://app.causeflow.ai/incidents/{incidentId}}, or blank
+     * @param time                when the send finished
+     * @return the report
+     */
+    public static DeliveryReport fromOutcome(final DeliveryOutcome outcome, final String endpointUrl,
+            final String incidentUrlTemplate, final Instant time) {
         Status status = Status.valueOf(outcome.status().name());
         String incident = outcome.incidentId().orElse(null);
         return new DeliveryReport(status, outcome.message(), incident,
-                incident == null ? null : incidentLink(endpointUrl, incident),
+                incident == null ? null : incidentLink(incidentUrlTemplate, endpointUrl, incident),
                 outcome.sourceAlertId().orElse(null), outcome.httpStatus().orElse(0), outcome.attempts(), time);
     }
 
@@ -110,6 +127,25 @@ public final class DeliveryReport {
      * @return the link
      */
     public static String incidentLink(final String endpointUrl, final String incidentId) {
+        return incidentLink("", endpointUrl, incidentId);
+    }
+
+    /**
+     * Builds the link to an incident: the dashboard URL template with {@code {incidentId}} replaced (URL-encoded) when
+     * one is configured, because people follow the link in a browser; else the API's incident resource
+     * {@code GET /v1/incidents/{id}}, which needs an API key.
+     *
+     * @param incidentUrlTemplate the template, or blank
+     * @param endpointUrl         the API base URL
+     * @param incidentId          the incident ID
+     * @return the link
+     */
+    public static String incidentLink(final String incidentUrlTemplate, final String endpointUrl,
+            final String incidentId) {
+        if (!incidentUrlTemplate.isBlank()) {
+            return incidentUrlTemplate.strip().replace(INCIDENT_PLACEHOLDER,
+                    URLEncoder.encode(incidentId, StandardCharsets.UTF_8).replace("+", "%20"));
+        }
         String base = endpointUrl.endsWith("/") ? endpointUrl.substring(0, endpointUrl.length() - 1) : endpointUrl;
         return base + "/v1/incidents/" + URLEncoder.encode(incidentId, StandardCharsets.UTF_8).replace("+", "%20");
     }

@@ -23,12 +23,15 @@ import java.util.Map;
  * @param maxAttempts                maximum number of attempts
  * @param logExcerptLines            log excerpt cap in lines
  * @param logExcerptBytes            log excerpt cap in bytes
+ * @param incidentUrlTemplate        the link to an incident in CauseFlow's dashboard, with {@code {incidentId}};
+ *                                   blank: the API's incident resource
  * @param dedupScope                 how the sourceAlertId is derived when none is given
  */
 public record GlobalDefaults(boolean enabled, String endpointUrl, String tenantId, String apiKeyCredentialsId,
         String webhookSecretCredentialsId, SignatureFormat signatureFormat, String defaultEnvironment,
         String severityRules, Map<String, String> defaultTags, String serviceRule, int perAttemptTimeoutSeconds,
-        int totalBudgetSeconds, int maxAttempts, int logExcerptLines, int logExcerptBytes, DedupScope dedupScope) {
+        int totalBudgetSeconds, int maxAttempts, int logExcerptLines, int logExcerptBytes, DedupScope dedupScope,
+        String incidentUrlTemplate) {
     /** CauseFlow's hosted API. */
     public static final String DEFAULT_ENDPOINT = "https://api.causeflow.ai";
     /** Default timeout of one attempt. */
@@ -42,9 +45,41 @@ public record GlobalDefaults(boolean enabled, String endpointUrl, String tenantI
     /** Default log excerpt size in bytes. */
     public static final int DEFAULT_LOG_EXCERPT_BYTES = 16_000;
 
-    /** Copies the tags. */
+    /** Copies the tags; a missing template means none. */
     public GlobalDefaults {
         defaultTags = Map.copyOf(defaultTags);
+        incidentUrlTemplate = incidentUrlTemplate == null ? "" : incidentUrlTemplate;
+    }
+
+    /**
+     * Defaults without an incident URL template (links then point at the API's incident resource).
+     *
+     * @param enabled                    whether alerts are sent
+     * @param endpointUrl                CauseFlow base URL
+     * @param tenantId                   tenant ID
+     * @param apiKeyCredentialsId        credentials ID of the API key
+     * @param webhookSecretCredentialsId credentials ID of the webhook secret
+     * @param signatureFormat            signature header format
+     * @param defaultEnvironment         environment when no rule gives one
+     * @param severityRules              severity rules, one per line
+     * @param defaultTags                tags of every alert
+     * @param serviceRule                service rule
+     * @param perAttemptTimeoutSeconds   timeout of one attempt
+     * @param totalBudgetSeconds         budget of all attempts
+     * @param maxAttempts                attempts
+     * @param logExcerptLines            log excerpt cap in lines
+     * @param logExcerptBytes            log excerpt cap in bytes
+     * @param dedupScope                 deduplication scope
+     */
+    public GlobalDefaults(final boolean enabled, final String endpointUrl, final String tenantId,
+            final String apiKeyCredentialsId, final String webhookSecretCredentialsId,
+            final SignatureFormat signatureFormat, final String defaultEnvironment, final String severityRules,
+            final Map<String, String> defaultTags, final String serviceRule, final int perAttemptTimeoutSeconds,
+            final int totalBudgetSeconds, final int maxAttempts, final int logExcerptLines, final int logExcerptBytes,
+            final DedupScope dedupScope) {
+        this(enabled, endpointUrl, tenantId, apiKeyCredentialsId, webhookSecretCredentialsId, signatureFormat,
+                defaultEnvironment, severityRules, defaultTags, serviceRule, perAttemptTimeoutSeconds,
+                totalBudgetSeconds, maxAttempts, logExcerptLines, logExcerptBytes, dedupScope, "");
     }
 
     /**

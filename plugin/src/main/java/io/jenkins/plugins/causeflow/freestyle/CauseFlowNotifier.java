@@ -71,6 +71,19 @@ public class CauseFlowNotifier extends Notifier implements SimpleBuildStep {
                 .webhookSecretCredentialsId(webhookSecretCredentialsId).failOnError(failOnError).build();
     }
 
+    /**
+     * Fills what XStream leaves null: a job's config.xml written by hand, Job DSL, JCasC or the REST API may omit
+     * {@code <threshold>}, and XStream runs no field initializer.
+     *
+     * @return this
+     */
+    protected Object readResolve() {
+        if (threshold == null) {
+            threshold = ResultThreshold.FAILURE;
+        }
+        return this;
+    }
+
     @Override
     public BuildStepMonitor getRequiredMonitorService() {
         return BuildStepMonitor.NONE;
@@ -212,23 +225,30 @@ public class CauseFlowNotifier extends Notifier implements SimpleBuildStep {
         @POST
         public ListBoxModel doFillApiKeyCredentialsIdItems(@AncestorInPath @CheckForNull final Item item,
                 @QueryParameter final String apiKeyCredentialsId) {
+            CredentialsListBoxes.checkMayView(item);
             return CredentialsListBoxes.secretTextChoices(item, apiKeyCredentialsId);
         }
 
         @POST
         public ListBoxModel doFillWebhookSecretCredentialsIdItems(@AncestorInPath @CheckForNull final Item item,
                 @QueryParameter final String webhookSecretCredentialsId) {
+            CredentialsListBoxes.checkMayView(item);
             return CredentialsListBoxes.secretTextChoices(item, webhookSecretCredentialsId);
         }
 
+        /**
+         * Lists the thresholds. Not sensitive, so shown to anyone who sees the form (read-only views included).
+         *
+         * @return the thresholds, FAILURE first (the default)
+         */
         @POST
-        public ListBoxModel doFillThresholdItems(@AncestorInPath @CheckForNull final Item item) {
+        public ListBoxModel doFillThresholdItems() {
             ListBoxModel model = new ListBoxModel();
-            if (!CredentialsListBoxes.mayConfigure(item)) {
-                return model;
-            }
+            model.add(PluginTexts.format("threshold." + ResultThreshold.FAILURE.name()), ResultThreshold.FAILURE.name());
             for (ResultThreshold value : ResultThreshold.values()) {
-                model.add(PluginTexts.format("threshold." + value.name()), value.name());
+                if (value != ResultThreshold.FAILURE) {
+                    model.add(PluginTexts.format("threshold." + value.name()), value.name());
+                }
             }
             return model;
         }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.causeflow.listener;
 
 import hudson.Extension;
+import hudson.model.AbstractBuild;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.model.listeners.RunListener;
@@ -8,6 +9,8 @@ import io.causeflow.client.failure.BuildResult;
 import io.jenkins.plugins.causeflow.RunAlertDispatcher;
 import io.jenkins.plugins.causeflow.config.CauseFlowGlobalConfiguration;
 import io.jenkins.plugins.causeflow.delivery.ExplicitSettings;
+import io.jenkins.plugins.causeflow.delivery.PluginTexts;
+import io.jenkins.plugins.causeflow.freestyle.CauseFlowNotifier;
 import io.jenkins.plugins.causeflow.snapshot.RunSnapshotReader;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,6 +25,11 @@ import java.util.logging.Logger;
 public class AutomaticAlertListener extends RunListener<Run<?, ?>> {
     private static final Logger LOGGER = Logger.getLogger(AutomaticAlertListener.class.getName());
 
+    private static boolean hasPostBuildAction(final Run<?, ?> run) {
+        return run instanceof AbstractBuild<?, ?> build
+                && build.getProject().getPublishersList().get(CauseFlowNotifier.class) != null;
+    }
+
     @Override
     public void onCompleted(final Run<?, ?> run, final TaskListener listener) {
         try {
@@ -30,6 +38,13 @@ public class AutomaticAlertListener extends RunListener<Run<?, ?>> {
             if (!AutomaticAlertPolicy.shouldAlert(config.isEnabled(), config.isAutomaticAlerts(),
                     config.getAutomaticThreshold(), config.automaticJobFilter(), run.getParent().getFullName(),
                     result)) {
+                return;
+            }
+            if (hasPostBuildAction(run)) {
+                // The freestyle post-build action runs after this listener (after finalization) with the job's own
+                // settings (threshold, severity, credentials...): it alerts, and this listener must not pre-empt it
+                // with the global defaults under the same sourceAlertId.
+                listener.getLogger().println(PluginTexts.format("listener.leftToPostBuildAction"));
                 return;
             }
             RunAlertDispatcher.dispatch(run, listener, RunSnapshotReader.environment(run, listener),

@@ -20,6 +20,7 @@ import io.jenkins.plugins.causeflow.delivery.DeliveryReport;
 import io.jenkins.plugins.causeflow.delivery.ExplicitSettings;
 import io.jenkins.plugins.causeflow.delivery.FieldCheck;
 import io.jenkins.plugins.causeflow.delivery.PluginTexts;
+import io.jenkins.plugins.causeflow.delivery.TagLines;
 import io.jenkins.plugins.causeflow.snapshot.RunSnapshotReader;
 import java.io.Serial;
 import java.util.LinkedHashMap;
@@ -193,22 +194,67 @@ public class CauseFlowAlertStep extends Step {
         this.environment = Util.fixEmptyAndTrim(environment);
     }
 
-    public Map<String, Object> getTags() {
-        return tags;
+    /**
+     * Returns the tags as {@code key=value} lines: a text, which the Snippet Generator and the Pipeline Syntax
+     * reference understand (they cannot describe a {@code Map}).
+     *
+     * @return the lines, or null
+     */
+    @CheckForNull
+    public String getTags() {
+        return lines(tags);
     }
 
+    /**
+     * Sets the tags from {@code key=value} lines ({@code tags: [team: 'payments']} maps still work: see
+     * {@link DescriptorImpl#newInstance(Map)}).
+     *
+     * @param tags the lines
+     * @throws IllegalArgumentException naming the line that is not {@code key=value}
+     */
     @DataBoundSetter
-    public void setTags(@CheckForNull final Map<String, Object> tags) {
-        this.tags = tags == null || tags.isEmpty() ? null : new LinkedHashMap<>(tags);
+    public void setTags(@CheckForNull final String tags) {
+        this.tags = parseLines(tags);
     }
 
-    public Map<String, Object> getMetadata() {
-        return metadata;
+    /**
+     * Returns the metadata as {@code key=value} lines (see {@link #getTags()}).
+     *
+     * @return the lines, or null
+     */
+    @CheckForNull
+    public String getMetadata() {
+        return lines(metadata);
     }
 
+    /**
+     * Sets the metadata from {@code key=value} lines (string values; a map argument keeps its value types).
+     *
+     * @param metadata the lines
+     */
     @DataBoundSetter
-    public void setMetadata(@CheckForNull final Map<String, Object> metadata) {
-        this.metadata = metadata == null || metadata.isEmpty() ? null : new LinkedHashMap<>(metadata);
+    public void setMetadata(@CheckForNull final String metadata) {
+        this.metadata = parseLines(metadata);
+    }
+
+    @CheckForNull
+    private static Map<String, Object> parseLines(@CheckForNull final String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Map<String, Object> values = new LinkedHashMap<>(TagLines.parse(text));
+        return values.isEmpty() ? null : values;
+    }
+
+    @CheckForNull
+    private static String lines(@CheckForNull final Map<String, Object> values) {
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        values.forEach((key, value) -> text.append(text.length() == 0 ? "" : "\n").append(key).append('=')
+                .append(value));
+        return text.toString();
     }
 
     public String getSourceAlertId() {
@@ -349,6 +395,39 @@ public class CauseFlowAlertStep extends Step {
     /** Describes {@code causeflowAlert} to Pipeline and the snippet generator. */
     @Extension
     public static final class DescriptorImpl extends StepDescriptor {
+        /**
+         * Accepts the map form of {@code tags} and {@code metadata} that scripts written before they became
+         * {@code key=value} texts use, e.g. {@code tags: [team: 'payments'], metadata: [ticket: 42]}; metadata from
+         * a map keeps its value types (numbers, lists, nested maps).
+         *
+         * @param arguments the step's named arguments
+         * @return the step
+         * @throws Exception when an argument is invalid
+         */
+        @Override
+        public Step newInstance(final Map<String, Object> arguments) throws Exception {
+            Map<String, Object> rest = new LinkedHashMap<>(arguments);
+            Object tags = rest.get("tags");
+            if (tags instanceof Map<?, ?> map) {
+                rest.put("tags", lines(stringKeys(map)));
+            }
+            Object metadata = rest.get("metadata");
+            if (metadata instanceof Map<?, ?>) {
+                rest.remove("metadata");
+            }
+            CauseFlowAlertStep step = (CauseFlowAlertStep) super.newInstance(rest);
+            if (metadata instanceof Map<?, ?> map && !map.isEmpty()) {
+                step.metadata = stringKeys(map);
+            }
+            return step;
+        }
+
+        private static Map<String, Object> stringKeys(final Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((key, value) -> copy.put(String.valueOf(key), value));
+            return copy;
+        }
+
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class);
@@ -367,35 +446,43 @@ public class CauseFlowAlertStep extends Step {
         @POST
         public ListBoxModel doFillApiKeyCredentialsIdItems(@AncestorInPath @CheckForNull final Item item,
                 @QueryParameter final String apiKeyCredentialsId) {
+            CredentialsListBoxes.checkMayView(item);
             return CredentialsListBoxes.secretTextChoices(item, apiKeyCredentialsId);
         }
 
         @POST
         public ListBoxModel doFillWebhookSecretCredentialsIdItems(@AncestorInPath @CheckForNull final Item item,
                 @QueryParameter final String webhookSecretCredentialsId) {
+            CredentialsListBoxes.checkMayView(item);
             return CredentialsListBoxes.secretTextChoices(item, webhookSecretCredentialsId);
         }
 
+        /**
+         * Lists the severities. Not sensitive: shown to anyone who may read the Snippet Generator.
+         *
+         * @return "from the rules" and every severity
+         */
         @POST
-        public ListBoxModel doFillSeverityItems(@AncestorInPath @CheckForNull final Item item) {
+        public ListBoxModel doFillSeverityItems() {
             ListBoxModel model = new ListBoxModel();
             model.add(PluginTexts.format("step.severityFromRules"), "");
-            if (CredentialsListBoxes.mayConfigure(item)) {
-                for (Severity value : Severity.values()) {
-                    model.add(value.wireName(), value.name());
-                }
+            for (Severity value : Severity.values()) {
+                model.add(value.wireName(), value.name());
             }
             return model;
         }
 
+        /**
+         * Lists the deduplication scopes. Not sensitive: shown to anyone who may read the Snippet Generator.
+         *
+         * @return "from the global configuration" and every scope
+         */
         @POST
-        public ListBoxModel doFillDedupScopeItems(@AncestorInPath @CheckForNull final Item item) {
+        public ListBoxModel doFillDedupScopeItems() {
             ListBoxModel model = new ListBoxModel();
             model.add(PluginTexts.format("step.scopeFromGlobal"), "");
-            if (CredentialsListBoxes.mayConfigure(item)) {
-                for (DedupScope value : DedupScope.values()) {
-                    model.add(value.name(), value.name());
-                }
+            for (DedupScope value : DedupScope.values()) {
+                model.add(value.name(), value.name());
             }
             return model;
         }
@@ -403,6 +490,7 @@ public class CauseFlowAlertStep extends Step {
         @POST
         public FormValidation doCheckEndpointUrl(@AncestorInPath @CheckForNull final Item item,
                 @QueryParameter final String value) {
+            CredentialsListBoxes.checkMayView(item);
             if (!CredentialsListBoxes.mayConfigure(item)) {
                 return FormValidation.ok();
             }
@@ -412,6 +500,7 @@ public class CauseFlowAlertStep extends Step {
         @POST
         public FormValidation doCheckLogExcerptLines(@AncestorInPath @CheckForNull final Item item,
                 @QueryParameter final String value) {
+            CredentialsListBoxes.checkMayView(item);
             if (!CredentialsListBoxes.mayConfigure(item)) {
                 return FormValidation.ok();
             }

@@ -32,10 +32,16 @@ final class FlowGraphReader {
     private FlowGraphReader() {
     }
 
-    /** What the flow graph says about a failure. */
-    record FlowFailures(List<FailedNode> nodes, Optional<LogSource> failingStepLog) {
+    /**
+     * What the flow graph says about a failure.
+     *
+     * @param nodes          failed stages and branches, outermost first
+     * @param failingStepLog the log of the most recent step that failed
+     * @param stepFailed     whether any step failed, even one whose error a {@code try/catch} caught
+     */
+    record FlowFailures(List<FailedNode> nodes, Optional<LogSource> failingStepLog, boolean stepFailed) {
         static FlowFailures none() {
-            return new FlowFailures(List.of(), Optional.empty());
+            return new FlowFailures(List.of(), Optional.empty(), false);
         }
     }
 
@@ -78,7 +84,7 @@ final class FlowGraphReader {
         Optional<LogSource> log = failingSteps.stream().findFirst()
                 .map(step -> step.getAction(LogAction.class))
                 .map(action -> new LargeTextLogSource(action.getLogText()));
-        return new FlowFailures(failed, log);
+        return new FlowFailures(failed, log, !failingSteps.isEmpty());
     }
 
     private static Optional<AtomNode> innermostStep(final List<AtomNode> failingSteps, final BlockStartNode start) {

@@ -86,6 +86,12 @@ public final class RunSnapshotReader {
             FlowGraphReader.FlowFailures failures = FlowGraphReader.read(run);
             failures.nodes().forEach(snapshot::failedNode);
             stepLog = failures.failingStepLog();
+            if (run.isBuilding() && run.getResult() == null && failures.stepFailed()) {
+                // A Scripted Pipeline alerting from a catch block: Jenkins has no result yet (the build may still
+                // recover), but the alert is sent for the step that failed, so it describes a failure.
+                result = BuildResult.FAILURE;
+                snapshot.result(result);
+            }
         }
         snapshot.logExcerpt(excerpt(run, stepLog, excerptLimits).orElse(null));
         if (withStreak) {
@@ -151,6 +157,10 @@ public final class RunSnapshotReader {
     }
 
     private static Optional<String> buildUrl(final Run<?, ?> run) {
+        if (JenkinsFacade.rootUrl().isEmpty()) {
+            // Without a Jenkins URL every link would be display-url-api's http://unconfigured-jenkins-location/.
+            return Optional.empty();
+        }
         if (JenkinsFacade.isClassAvailable(DisplayUrls.MARKER_CLASS)) {
             try {
                 return Optional.of(DisplayUrls.runUrl(run));
@@ -163,6 +173,9 @@ public final class RunSnapshotReader {
     }
 
     private static Optional<String> jobUrl(final Run<?, ?> run) {
+        if (JenkinsFacade.rootUrl().isEmpty()) {
+            return Optional.empty();
+        }
         if (JenkinsFacade.isClassAvailable(DisplayUrls.MARKER_CLASS)) {
             try {
                 return Optional.of(DisplayUrls.jobUrl(run));

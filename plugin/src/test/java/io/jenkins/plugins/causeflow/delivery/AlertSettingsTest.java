@@ -41,6 +41,44 @@ class AlertSettingsTest {
     }
 
     @Test
+    void shouldRefuseAnotherEndpointWithoutBothCredentialOverridesSoTheGlobalKeyNeverLeavesForIt() {
+        assertThatThrownBy(() -> AlertSettings.resolve(DEFAULTS,
+                ExplicitSettings.builder().endpointUrl("https://attacker.example").build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("endpointUrl: overridden to 'https://attacker.example' without "
+                        + "apiKeyCredentialsId and webhookSecretCredentialsId");
+        assertThatThrownBy(() -> AlertSettings.resolve(DEFAULTS, ExplicitSettings.builder()
+                .endpointUrl("https://attacker.example").apiKeyCredentialsId("own-key").build()))
+                .hasMessageContaining("without webhookSecretCredentialsId");
+        assertThatThrownBy(() -> AlertSettings.resolve(DEFAULTS, ExplicitSettings.builder()
+                .endpointUrl("https://attacker.example").webhookSecretCredentialsId("own-secret").build()))
+                .hasMessageContaining("without apiKeyCredentialsId;");
+    }
+
+    @Test
+    void shouldGiveTheTestButtonOneAttemptOfAtMostTenSecondsEvenWhenAlertsAreOff() {
+        AlertSettings settings = AlertSettings.resolve(DEFAULTS, ExplicitSettings.builder().maxAttempts(5)
+                .perAttemptTimeoutSeconds(30).totalBudgetSeconds(120).build());
+
+        AlertSettings button = settings.forTestButton();
+
+        assertThat(button.enabled()).isTrue();
+        assertThat(button.retryPolicy().maxAttempts()).isEqualTo(1);
+        assertThat(button.retryPolicy().perAttemptTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(button.retryPolicy().totalBudget()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(AlertSettings.resolve(DEFAULTS, ExplicitSettings.builder().perAttemptTimeoutSeconds(3).build())
+                .forTestButton().retryPolicy().perAttemptTimeout()).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void shouldAcceptTheGlobalEndpointRepeatedWithoutCredentialOverrides() {
+        AlertSettings settings = AlertSettings.resolve(DEFAULTS,
+                ExplicitSettings.builder().endpointUrl("https://api.causeflow.ai/").build());
+
+        assertThat(settings.apiKeyCredentialsId()).isEqualTo("cf-api-key");
+    }
+
+    @Test
     void shouldLetEveryExplicitValueWinOverTheGlobalDefault() {
         AlertSettings settings = AlertSettings.resolve(DEFAULTS, ExplicitSettings.builder()
                 .endpointUrl("http://127.0.0.1:9999").tenantId("tenant-b").apiKeyCredentialsId("other-key")

@@ -117,4 +117,13 @@ class DeliveryReportTest {
         assertThat(DeliveryReport.incidentLink("https://cf.example/api", "inc 1/2"))
                 .isEqualTo("https://cf.example/api/v1/incidents/inc%201%2F2");
     }
+
+    @Test
+    void shouldLinkTheIncidentInTheDashboardWhenATemplateIsConfigured() {
+        assertThat(DeliveryReport.incidentLink("https://app.cf.example/incidents/{incidentId}/overview",
+                "https://cf.example/api", "inc 1/2"))
+                .isEqualTo("https://app.cf.example/incidents/inc%201%2F2/overview");
+        assertThat(DeliveryReport.incidentLink("  ", "https://cf.example/api", "inc_9"))
+                .as("blank template: the API resource").isEqualTo("https://cf.example/api/v1/incidents/inc_9");
+    }
 }

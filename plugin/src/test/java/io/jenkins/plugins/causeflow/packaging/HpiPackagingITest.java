@@ -106,8 +106,10 @@ class HpiPackagingITest {
     void shouldWriteEveryManifestAttributeOfMavenHpiPlugin() throws IOException {
         String version = BuiltHpi.expected("version");
         String sha = BuiltHpi.gitHead();
-        String pluginVersion = version.endsWith("-SNAPSHOT")
-                ? version + " (private-" + sha.substring(0, Math.min(8, sha.length())) + "-" + System.getProperty("user.name") + ")"
+        boolean inGit = !sha.equals("unknown");
+        // A snapshot names its commit, or outside git the time it was built (never "unknown").
+        String pluginVersion = version.endsWith("-SNAPSHOT") && inGit
+                ? version + " (private-" + sha.substring(0, 8) + "-" + System.getProperty("user.name") + ")"
                 : version;
         String[] numbers = version.replace("-SNAPSHOT", "").split("\\.");
         Map<String, String> expected = new LinkedHashMap<>();
@@ -122,7 +124,6 @@ class HpiPackagingITest {
         expected.put("Short-Name", "causeflow");
         expected.put("Long-Name", BuiltHpi.expected("name"));
         expected.put("Url", BuiltHpi.expected("url"));
-        expected.put("Plugin-Version", pluginVersion);
         expected.put("Hudson-Version", "2.541.3");
         expected.put("Jenkins-Version", "2.541.3");
         expected.put("Plugin-Dependencies", String.join(",",
@@ -139,13 +140,22 @@ class HpiPackagingITest {
         expected.put("Plugin-ScmConnection", "scm:git:https://github.com/jenkinsci/causeflow-plugin.git");
         expected.put("Plugin-ScmTag", "HEAD");
         expected.put("Plugin-ScmUrl", "https://github.com/jenkinsci/causeflow-plugin");
-        expected.put("Implementation-Build", sha);
+        if (inGit) {
+            expected.put("Implementation-Build", sha);
+        }
 
         Attributes main = BuiltHpi.manifest().getMainAttributes();
         Map<String, String> actual = new LinkedHashMap<>();
         main.forEach((k, v) -> actual.put(k.toString(), v.toString()));
 
         assertThat(actual.remove("Created-By")).as("Created-By").startsWith("Maven JAR Plugin ");
+        String actualPluginVersion = actual.remove("Plugin-Version");
+        if (inGit || !version.endsWith("-SNAPSHOT")) {
+            assertThat(actualPluginVersion).isEqualTo(pluginVersion);
+        } else {
+            assertThat(actualPluginVersion).matches(java.util.regex.Pattern.quote(version)
+                    + " \\(private-\\d{8}T\\d{4}-" + java.util.regex.Pattern.quote(System.getProperty("user.name")) + "\\)");
+        }
         assertThat(actual).containsExactlyInAnyOrderEntriesOf(expected);
         assertThat(BuiltHpi.expected("jenkinsVersion")).isEqualTo("2.541.3");
     }

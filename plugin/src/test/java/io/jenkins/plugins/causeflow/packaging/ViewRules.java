@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -30,6 +32,8 @@ import org.xml.sax.SAXException;
  * parameter, a {@code @DataBoundSetter} method or field) and read back (a public getter or field).
  */
 final class ViewRules {
+    private static final Pattern LOCALIZED_KEY = Pattern.compile("\\$\\{%([^}]*)}");
+
     private ViewRules() {
     }
 
@@ -54,6 +58,7 @@ final class ViewRules {
             Optional<Document> document = Optional.empty();
             if (jelly) {
                 document = parse(file, relative, violations);
+                localizedKeysWithParentheses(Files.readString(file), relative, violations);
             }
             Path folder = resources.relativize(file.getParent());
             if (folder.toString().isEmpty()) {
@@ -83,6 +88,21 @@ final class ViewRules {
             }
         }
         return violations;
+    }
+
+    /**
+     * Stapler reads {@code ${%Text(a, b)}} as the key {@code Text} with the argument expressions {@code a, b}: a key
+     * written with parentheses, e.g. {@code ${%API key (Secret text)}}, fails with a JexlException and takes the
+     * whole page down. Our views pass no arguments in keys, so any parenthesis inside {@code ${%…}} is refused.
+     */
+    private static void localizedKeysWithParentheses(String text, String relative, List<String> violations) {
+        Matcher key = LOCALIZED_KEY.matcher(text);
+        while (key.find()) {
+            if (key.group(1).contains("(") || key.group(1).contains(")")) {
+                violations.add(relative + ": localized key \"${%" + key.group(1) + "}\" has parentheses, which "
+                        + "Stapler parses as arguments; write the key without them");
+            }
+        }
     }
 
     private static Optional<Document> parse(Path file, String relative, List<String> violations) throws IOException {

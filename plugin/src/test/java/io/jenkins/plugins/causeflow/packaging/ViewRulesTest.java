@@ -50,6 +50,12 @@ class ViewRulesTest {
     }
 
     @Test
+    void shouldReportALocalizedKeyWithParentheses() throws IOException {
+        assertThat(check("parenkey")).singleElement().asString()
+                .startsWith(ENDPOINT + "config.jelly: localized key \"${%Timeout (seconds)}\" has parentheses");
+    }
+
+    @Test
     void shouldReportAViewFolderThatIsNoClass() throws IOException {
         assertThat(check("orphan")).singleElement().asString()
                 .contains("Gone/config.jelly: folder").contains("is not the path of a class");

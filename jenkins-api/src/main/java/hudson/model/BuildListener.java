@@ -1,5 +1,0 @@
-package hudson.model;
-
-/** Receives the console output of a freestyle build. */
-public interface BuildListener extends TaskListener {
-}

@@ -1,7 +1,0 @@
-package hudson.model;
-
-import java.io.File;
-
-public interface PersistenceRoot extends Saveable {
-    File getRootDir();
-}

@@ -1,6 +1,0 @@
-package jenkins.model;
-
-/** Something with a name. */
-public interface Named {
-    String getName();
-}

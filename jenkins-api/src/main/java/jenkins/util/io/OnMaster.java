@@ -1,5 +1,0 @@
-package jenkins.util.io;
-
-/** Marker: the object lives on the controller only. */
-public interface OnMaster {
-}
