@@ -2,18 +2,26 @@ package io.jenkins.plugins.causeflow;
 
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.causeflow.client.Alert;
 import io.causeflow.client.failure.BuildSnapshot;
 import io.causeflow.client.failure.DedupScope;
 import io.causeflow.client.failure.FailureAlertMapper;
+import io.causeflow.client.outbox.Outbox;
+import io.causeflow.client.outbox.OutboxEntry;
+import io.causeflow.client.outbox.OutboxException;
+import io.causeflow.client.outbox.QueuedAlert;
 import io.jenkins.plugins.causeflow.action.CauseFlowAction;
 import io.jenkins.plugins.causeflow.config.CauseFlowGlobalConfiguration;
 import io.jenkins.plugins.causeflow.credentials.RunCredentialLookup;
 import io.jenkins.plugins.causeflow.delivery.AlertDelivery;
 import io.jenkins.plugins.causeflow.delivery.AlertSettings;
+import io.jenkins.plugins.causeflow.delivery.CredentialLookup;
 import io.jenkins.plugins.causeflow.delivery.DeliveryReport;
 import io.jenkins.plugins.causeflow.delivery.ExplicitSettings;
 import io.jenkins.plugins.causeflow.delivery.PluginTexts;
+import io.jenkins.plugins.causeflow.outbox.PluginOutbox;
 import io.jenkins.plugins.causeflow.snapshot.RunSnapshotReader;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
@@ -41,8 +49,18 @@ public final class RunAlertDispatcher {
         }
     }
 
+    /** How the alert travels. */
+    public enum Mode {
+        /** Deliver now, with the configured retries, and report the outcome. */
+        NOW,
+        /** Hand it to the durable outbox and return at once (the build never waits for CauseFlow). */
+        QUEUE,
+        /** Deliver now; when that ends FAILED after real attempts (retryable trouble), hand it to the outbox. */
+        NOW_THEN_QUEUE
+    }
+
     /**
-     * Sends an alert about a build.
+     * Sends an alert about a build now ({@link Mode#NOW}).
      *
      * @param run              the build
      * @param listener         its listener (the build log)
@@ -56,8 +74,27 @@ public final class RunAlertDispatcher {
     public static DeliveryReport dispatch(final Run<?, ?> run, final TaskListener listener,
             final Map<String, String> environment, final ExplicitSettings explicit, final Trigger trigger,
             final boolean skipIfDelivered) {
+        return dispatch(run, listener, environment, explicit, trigger, skipIfDelivered, Mode.NOW);
+    }
+
+    /**
+     * Sends or queues an alert about a build. Without an open outbox (start-up failed), {@link Mode#QUEUE} and
+     * {@link Mode#NOW_THEN_QUEUE} deliver now, as before the outbox existed.
+     *
+     * @param run              the build
+     * @param listener         its listener (the build log)
+     * @param environment      the build's environment variables
+     * @param explicit         the explicit values of this trigger
+     * @param trigger          what is sending
+     * @param skipIfDelivered  whether to skip when this build already delivered or queued the same sourceAlertId
+     * @param mode             now, queue, or now then queue on retryable failure
+     * @return the report (status QUEUED when the outbox has it)
+     */
+    public static DeliveryReport dispatch(final Run<?, ?> run, final TaskListener listener,
+            final Map<String, String> environment, final ExplicitSettings explicit, final Trigger trigger,
+            final boolean skipIfDelivered, final Mode mode) {
         try {
-            return dispatchOrThrow(run, listener, environment, explicit, trigger, skipIfDelivered);
+            return dispatchOrThrow(run, listener, environment, explicit, trigger, skipIfDelivered, mode);
         }
         catch (RuntimeException e) {
             // A bug or an unexpected Jenkins state must not break the build: report it like any other failure.
@@ -70,7 +107,7 @@ public final class RunAlertDispatcher {
 
     private static DeliveryReport dispatchOrThrow(final Run<?, ?> run, final TaskListener listener,
             final Map<String, String> environment, final ExplicitSettings explicit, final Trigger trigger,
-            final boolean skipIfDelivered) {
+            final boolean skipIfDelivered, final Mode mode) {
         Clock clock = Clock.systemUTC();
         DeliveryReport report;
         AlertSettings settings;
@@ -92,16 +129,75 @@ public final class RunAlertDispatcher {
                 settings.rules().dedupScope() == DedupScope.STREAK);
         if (skipIfDelivered) {
             String id = FailureAlertMapper.sourceAlertId(snapshot, settings.rules().dedupScope(), settings.explicit());
-            if (CauseFlowAction.hasDelivered(run, id)) {
+            if (CauseFlowAction.hasDeliveredOrQueued(run, id)) {
                 report = DeliveryReport.skipped(PluginTexts.format("listener.alreadyDelivered", id), Optional.of(id),
                         clock.instant());
                 listener.getLogger().println(report.logLine());
                 return report;
             }
         }
-        report = new AlertDelivery(JenkinsFacade::httpClient, clock).send(settings, snapshot,
-                new RunCredentialLookup(run));
+        AlertDelivery delivery = new AlertDelivery(JenkinsFacade::httpClient, clock);
+        CredentialLookup credentials = new RunCredentialLookup(run);
+        Optional<Outbox> outbox = mode == Mode.NOW ? Optional.empty() : PluginOutbox.get();
+        Alert alert = null;
+        if (outbox.isPresent()) {
+            try {
+                alert = FailureAlertMapper.map(snapshot, settings.rules(), settings.explicit());
+            }
+            catch (IllegalArgumentException | IllegalStateException e) {
+                alert = null; // send() below reports the refusal
+            }
+        }
+        if (outbox.isEmpty() || alert == null) {
+            report = delivery.send(settings, snapshot, credentials);
+            return finish(run, listener, report, trigger);
+        }
+        if (mode == Mode.QUEUE && isComplete(settings, credentials)) {
+            Optional<DeliveryReport> queued = enqueue(outbox.get(), settings, alert, run, listener,
+                    PluginTexts.format("outbox.queuedNow"), 0, clock);
+            if (queued.isPresent()) {
+                return finish(run, listener, queued.get(), trigger);
+            }
+        }
+        // Incomplete settings or credentials are reported by deliver() without touching the network.
+        report = delivery.deliver(settings, alert, credentials);
+        if (mode == Mode.NOW_THEN_QUEUE && report.status() == DeliveryReport.Status.FAILED && report.attempts() > 0) {
+            report = enqueue(outbox.get(), settings, alert, run, listener,
+                    PluginTexts.format("outbox.queuedAfterFailure", report.message()), report.attempts(), clock)
+                    .orElse(report);
+        }
         return finish(run, listener, report, trigger);
+    }
+
+    /** Queue only what could be sent now: a queued alert with a missing credential would only die later. */
+    private static boolean isComplete(final AlertSettings settings, final CredentialLookup credentials) {
+        return AlertDelivery.configurationProblem(settings).isEmpty()
+                && credentials.find(settings.apiKeyCredentialsId()).secret().isPresent()
+                && credentials.find(settings.webhookSecretCredentialsId()).secret().isPresent();
+    }
+
+    private static Optional<DeliveryReport> enqueue(final Outbox outbox, final AlertSettings settings,
+            final Alert alert, final Run<?, ?> run, final TaskListener listener, final String why,
+            final int attempts, final Clock clock) {
+        try {
+            // Credential IDs only: the sender resolves the secrets at send time in the context of this build.
+            QueuedAlert queued = QueuedAlert.builder().alert(alert)
+                    .baseUrl(URI.create(settings.endpointUrl().strip()))
+                    .tenantId(settings.tenantId())
+                    .signatureFormat(settings.signatureFormat())
+                    .apiKeyCredentialId(settings.apiKeyCredentialsId())
+                    .webhookSecretCredentialId(settings.webhookSecretCredentialsId())
+                    .buildId(run.getExternalizableId())
+                    .build();
+            OutboxEntry entry = outbox.enqueue(queued);
+            return Optional.of(DeliveryReport.queued(why, entry.sourceAlertId(), attempts, clock.instant()));
+        }
+        catch (OutboxException | IllegalArgumentException e) {
+            // Full disk, outbox closed, a field the outbox refuses: never lose the alert, send it now instead.
+            listener.getLogger().println(PluginTexts.format("outbox.enqueueFailed", e.getMessage()));
+            LOGGER.log(Level.WARNING, "Cannot queue the CauseFlow alert of " + run.getExternalizableId(), e);
+            return Optional.empty();
+        }
     }
 
     private static DeliveryReport finish(final Run<?, ?> run, final TaskListener listener,

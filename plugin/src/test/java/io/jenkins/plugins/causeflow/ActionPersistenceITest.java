@@ -25,7 +25,7 @@ class ActionPersistenceITest {
                 FreeStyleProject project = j.createFreeStyleProject("persisted");
                 project.getBuildersList().add(new FailureBuilder());
                 project.getPublishersList().add(new CauseFlowNotifier());
-                j.buildAndAssertStatus(Result.FAILURE, project);
+                TestSetup.awaitOutboxDelivered(j.buildAndAssertStatus(Result.FAILURE, project));
             });
             sessions.then(j -> {
                 FreeStyleBuild build = j.jenkins.getItemByFullName("persisted", FreeStyleProject.class)

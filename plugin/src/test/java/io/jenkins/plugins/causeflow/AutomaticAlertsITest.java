@@ -51,6 +51,7 @@ class AutomaticAlertsITest {
 
         FreeStyleBuild alerted = j.buildAndAssertStatus(Result.FAILURE, app);
         FreeStyleBuild ignored = j.buildAndAssertStatus(Result.FAILURE, toy);
+        TestSetup.awaitOutboxDelivered(alerted, ignored);
 
         assertThat(receiver.bodies()).singleElement().asString().contains("acme-org/checkout");
         assertThat(alerted.getAction(CauseFlowAction.class).getIncidentId()).isEqualTo("inc_1");

@@ -93,7 +93,8 @@ class CauseFlowAlertStepITest {
     void shouldFailTheBuildOnlyWithFailOnError() throws Exception {
         WorkflowJob lenient = pipeline(j, "lenient", """
                 def r = causeflowAlert(endpointUrl: 'http://127.0.0.1:1', apiKeyCredentialsId: 'cf-api-key',
-                        webhookSecretCredentialsId: 'cf-webhook-secret', maxAttempts: 1, totalBudgetSeconds: 5)
+                        webhookSecretCredentialsId: 'cf-webhook-secret', maxAttempts: 1, totalBudgetSeconds: 5,
+                        queueOnFailure: false)
                 echo "status=${r.status}"
                 """);
         WorkflowJob strict = pipeline(j, "strict", """

@@ -9,6 +9,7 @@ import com.cloudbees.plugins.credentials.CredentialsStore;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
+import io.jenkins.plugins.causeflow.action.CauseFlowAction;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
@@ -63,8 +64,10 @@ class CredentialsITest {
 
         FreeStyleBuild insideBuild = j.buildAndAssertStatus(Result.FAILURE, inside);
         FreeStyleBuild outsideBuild = j.buildAndAssertStatus(Result.FAILURE, outside);
+        TestSetup.awaitOutboxDelivered(insideBuild, outsideBuild);
 
-        j.assertLogContains("[CauseFlow] Alert accepted", insideBuild);
+        // Resolved again at send time, in the build's context: the folder credential still serves it.
+        assertThat(insideBuild.getAction(CauseFlowAction.class).getStatus()).isEqualTo("ACCEPTED");
         j.assertLogContains("the API key credential 'team-key' was not found", outsideBuild);
         assertThat(receiver.incidentCount()).isEqualTo(1);
     }

@@ -43,11 +43,24 @@ final class LoopbackReceiver implements AutoCloseable {
     }
 
     static LoopbackReceiver start() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        return startOn(0);
+    }
+
+    /**
+     * Starts on a given loopback port: a receiver that was "down" comes back where queued alerts point.
+     *
+     * @param port a port a closed receiver used, or 0 for an ephemeral one
+     */
+    static LoopbackReceiver startOn(final int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         LoopbackReceiver receiver = new LoopbackReceiver(server);
         server.createContext("/", receiver::handle);
         server.start();
         return receiver;
+    }
+
+    int port() {
+        return server.getAddress().getPort();
     }
 
     String baseUrl() {

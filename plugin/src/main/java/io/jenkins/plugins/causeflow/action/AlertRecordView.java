@@ -30,13 +30,16 @@ public final class AlertRecordView {
     /** @return e.g. "Accepted", "Duplicate (already delivered)", "Not delivered" */
     public String getStatusText() {
         return switch (record.getStatus()) {
-            case "ACCEPTED", "DUPLICATE", "REJECTED", "SKIPPED" -> PluginTexts.format("view.status." + record.getStatus());
+            case "ACCEPTED", "DUPLICATE", "REJECTED", "SKIPPED", "QUEUED", "DEAD" -> PluginTexts.format("view.status." + record.getStatus());
             default -> PluginTexts.format("view.status.FAILED");
         };
     }
 
     /** @return the Jenkins symbol for the status, for an icon */
     public String getIconSymbol() {
+        if ("QUEUED".equals(record.getStatus())) {
+            return "symbol-status-yellow";
+        }
         return record.isDelivered() ? "symbol-status-blue" : "SKIPPED".equals(record.getStatus())
                 ? "symbol-status-nobuilt" : "symbol-status-red";
     }

@@ -64,6 +64,57 @@ public class CauseFlowAction implements RunAction2 {
                 .anyMatch(record -> record.isDelivered() && record.getSourceAlertId().equals(sourceAlertId));
     }
 
+    /**
+     * Replaces the queued record of an alert with what the outbox's sender finally reported (delivered or dead),
+     * keeping its trigger, and saves the build. Adds a record when none is queued under that id (e.g. the build
+     * was loaded from an older save).
+     *
+     * @param run           the build
+     * @param sourceAlertId the alert's id
+     * @param report        the final outcome
+     */
+    public static void settle(final Run<?, ?> run, final String sourceAlertId, final DeliveryReport report) {
+        synchronized (run) {
+            CauseFlowAction action = run.getAction(CauseFlowAction.class);
+            if (action == null) {
+                action = new CauseFlowAction();
+                run.addAction(action);
+            }
+            action.replaceQueued(sourceAlertId, report);
+        }
+        try {
+            run.save();
+        }
+        catch (IOException e) {
+            LOGGER.log(Level.WARNING, "Cannot save the CauseFlow outcome of " + run.getExternalizableId(), e);
+        }
+    }
+
+    /**
+     * Returns whether an alert with this sourceAlertId reached CauseFlow from this build or waits in the outbox.
+     *
+     * @param run           the build
+     * @param sourceAlertId the id
+     * @return true when a record with that id is ACCEPTED, DUPLICATE or QUEUED
+     */
+    public static boolean hasDeliveredOrQueued(final Run<?, ?> run, final String sourceAlertId) {
+        CauseFlowAction action = run.getAction(CauseFlowAction.class);
+        return action != null && action.getRecords().stream()
+                .anyMatch(record -> (record.isDelivered() || "QUEUED".equals(record.getStatus()))
+                        && record.getSourceAlertId().equals(sourceAlertId));
+    }
+
+    private synchronized void replaceQueued(final String sourceAlertId, final DeliveryReport report) {
+        for (int i = records.size() - 1; i >= 0; i--) {
+            AlertRecord queued = records.get(i);
+            if ("QUEUED".equals(queued.getStatus()) && queued.getSourceAlertId().equals(sourceAlertId)) {
+                records.set(i, AlertRecord.of(report, queued.getTrigger()));
+                return;
+            }
+        }
+        records.add(AlertRecord.of(report, "outbox"));
+    }
+
     synchronized void add(final AlertRecord record) {
         records.add(record);
     }

@@ -115,7 +115,7 @@ public final class AlertDelivery {
      * @param settings the settings
      * @return the first problem, as a log-ready sentence
      */
-    static Optional<String> configurationProblem(final AlertSettings settings) {
+    public static Optional<String> configurationProblem(final AlertSettings settings) {
         if (!isHttpUrl(settings.endpointUrl())) {
             return Optional.of(PluginTexts.format("badEndpoint", settings.endpointUrl()));
         }

@@ -103,6 +103,34 @@ public final class DeliveryReport {
     }
 
     /**
+     * The alert is in the durable outbox and will be delivered by the background sender.
+     *
+     * @param why           why it was queued (e.g. the failed attempt's message), for the log
+     * @param sourceAlertId the alert's id
+     * @param attempts      attempts already made before queueing (0 when queued straight away)
+     * @param time          now
+     * @return the report, status QUEUED
+     */
+    public static DeliveryReport queued(final String why, final String sourceAlertId, final int attempts,
+            final Instant time) {
+        return new DeliveryReport(Status.QUEUED, why, null, null, sourceAlertId, 0, attempts, time);
+    }
+
+    /**
+     * The outbox gave the alert up: it stays in its {@code dead/} folder until an administrator retries or discards.
+     *
+     * @param reason        why (redacted by the outbox)
+     * @param sourceAlertId the alert's id
+     * @param attempts      attempts made
+     * @param time          now
+     * @return the report, status DEAD
+     */
+    public static DeliveryReport dead(final String reason, final String sourceAlertId, final int attempts,
+            final Instant time) {
+        return new DeliveryReport(Status.DEAD, reason, null, null, sourceAlertId, 0, attempts, time);
+    }
+
+    /**
      * Returns a copy whose message has every occurrence of the given values masked. A last line of defence: the
      * client already redacts, but a secret must never reach a build log even if a server echoes it back.
      *
@@ -170,6 +198,8 @@ public final class DeliveryReport {
                     ? PluginTexts.format("notSent", message)
                     : PluginTexts.format("failed", attempts, message);
             case SKIPPED -> PluginTexts.format("skipped", message);
+            case QUEUED -> PluginTexts.format("queued", id, message);
+            case DEAD -> PluginTexts.format("dead", id, message);
         };
     }
 
@@ -203,7 +233,9 @@ public final class DeliveryReport {
      * @return true only when asked to and the alert was rejected or not delivered
      */
     public boolean failsBuild(final boolean failOnError) {
-        return failOnError && (status == Status.REJECTED || status == Status.FAILED);
+        // A queued alert will still arrive, but it was not delivered when the owner asked to know.
+        return failOnError && (status == Status.REJECTED || status == Status.FAILED || status == Status.QUEUED
+                || status == Status.DEAD);
     }
 
     /**
@@ -282,6 +314,10 @@ public final class DeliveryReport {
 
     /** The step's {@code status} values: the client's four plus SKIPPED when nothing was meant to be sent. */
     public enum Status {
-        ACCEPTED, DUPLICATE, REJECTED, FAILED, SKIPPED
+        ACCEPTED, DUPLICATE, REJECTED, FAILED, SKIPPED,
+        /** Handed to the durable outbox; the background sender delivers it when CauseFlow is reachable. */
+        QUEUED,
+        /** Given up by the outbox (refused, too old, outbox full, build or credential gone); see the message. */
+        DEAD
     }
 }

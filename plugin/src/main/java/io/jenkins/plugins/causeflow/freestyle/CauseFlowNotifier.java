@@ -117,7 +117,9 @@ public class CauseFlowNotifier extends Notifier implements SimpleBuildStep {
             return;
         }
         DeliveryReport report = RunAlertDispatcher.dispatch(run, listener, env, toExplicitSettings(),
-                RunAlertDispatcher.Trigger.NOTIFIER, true);
+                RunAlertDispatcher.Trigger.NOTIFIER, true,
+                // failOnError needs the outcome; otherwise the executor is released at once.
+                failOnError ? RunAlertDispatcher.Mode.NOW : RunAlertDispatcher.Mode.QUEUE);
         if (report.failsBuild(failOnError)) {
             // Only reached in the normal post-build phase (see needsToRunAfterFinalized); Jenkins marks the build
             // FAILURE for a post-build action that aborts.

@@ -48,7 +48,8 @@ public class AutomaticAlertListener extends RunListener<Run<?, ?>> {
                 return;
             }
             RunAlertDispatcher.dispatch(run, listener, RunSnapshotReader.environment(run, listener),
-                    ExplicitSettings.none(), RunAlertDispatcher.Trigger.AUTOMATIC, true);
+                    ExplicitSettings.none(), RunAlertDispatcher.Trigger.AUTOMATIC, true,
+                    RunAlertDispatcher.Mode.QUEUE); // the build (and, in a Pipeline, its CPS VM thread) never waits
         }
         catch (RuntimeException e) {
             // A notification must never break the build's completion.

@@ -64,6 +64,7 @@ public class CauseFlowAlertStep extends Step {
     @CheckForNull
     private String dedupScope;
     private boolean failOnError;
+    private boolean queueOnFailure = true;
     @CheckForNull
     private Integer logExcerptLines;
     @CheckForNull
@@ -139,7 +140,8 @@ public class CauseFlowAlertStep extends Step {
             EnvVars env = context.get(EnvVars.class);
             Map<String, String> environment = env == null ? RunSnapshotReader.environment(run, listener) : env;
             DeliveryReport report = RunAlertDispatcher.dispatch(run, listener, environment,
-                    step.toExplicitSettings(), RunAlertDispatcher.Trigger.STEP, false);
+                    step.toExplicitSettings(), RunAlertDispatcher.Trigger.STEP, false,
+                    step.queueOnFailure ? RunAlertDispatcher.Mode.NOW_THEN_QUEUE : RunAlertDispatcher.Mode.NOW);
             if (report.failsBuild(step.failOnError)) {
                 run.setResult(Result.FAILURE);
                 throw new AbortException(PluginTexts.format("step.failOnError", report.status().name(),
@@ -147,6 +149,23 @@ public class CauseFlowAlertStep extends Step {
             }
             return report.toStepResult();
         }
+    }
+
+    /** @return whether a retryable failure hands the alert to the outbox (status QUEUED) */
+    public boolean isQueueOnFailure() {
+        return queueOnFailure;
+    }
+
+    /**
+     * Chooses what happens when delivery fails after its retries: queue the alert in the controller's outbox (the
+     * step returns {@code QUEUED}; it is delivered when CauseFlow is back, also after a restart) or return
+     * {@code FAILED}.
+     *
+     * @param queueOnFailure true (the default) to queue
+     */
+    @DataBoundSetter
+    public void setQueueOnFailure(final boolean queueOnFailure) {
+        this.queueOnFailure = queueOnFailure;
     }
 
     public String getTitle() {
