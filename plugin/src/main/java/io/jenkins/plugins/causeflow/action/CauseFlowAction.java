@@ -4,6 +4,9 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Run;
 import io.jenkins.plugins.causeflow.delivery.DeliveryReport;
 import io.jenkins.plugins.causeflow.delivery.PluginTexts;
+import io.causeflow.client.investigation.InvestigationTimeline;
+import io.jenkins.plugins.causeflow.investigation.LiveUpdates;
+import io.jenkins.plugins.causeflow.investigation.StoredTimeline;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -24,6 +27,9 @@ public class CauseFlowAction implements RunAction2 {
     private static final Logger LOGGER = Logger.getLogger(CauseFlowAction.class.getName());
 
     private final List<AlertRecord> records = new ArrayList<>();
+    /** Investigation timelines by incident, oldest incident first; null in build.xml written before they existed. */
+    @CheckForNull
+    private List<StoredTimeline> timelines;
     @CheckForNull
     private transient Run<?, ?> run;
 
@@ -42,6 +48,10 @@ public class CauseFlowAction implements RunAction2 {
                 run.addAction(action);
             }
             action.add(AlertRecord.of(report, trigger));
+            if (report.isDelivered() && report.incidentId().isPresent()
+                    && action.timeline(report.incidentId().get()).isEmpty()) {
+                action.putTimeline(InvestigationTimeline.delivered(report.incidentId().get(), report.time()));
+            }
         }
         try {
             run.save(); // a notifier runs after the build was saved for the last time
@@ -49,6 +59,71 @@ public class CauseFlowAction implements RunAction2 {
         catch (IOException e) {
             LOGGER.log(Level.WARNING, "Cannot save the CauseFlow outcome of " + run.getExternalizableId(), e);
         }
+        // Outside the build's lock: registering applies events that arrived before the answer, under that lock.
+        if (report.isDelivered()) {
+            report.incidentId().ifPresent(incidentId -> LiveUpdates.register(run, incidentId));
+        }
+    }
+
+    /**
+     * Returns an incident's timeline. Callers that change it hold the build's lock (see
+     * {@link io.jenkins.plugins.causeflow.investigation.BuildTargets}).
+     *
+     * @param incidentId the incident
+     * @return its timeline, or empty when this build has none for it
+     */
+    public synchronized java.util.Optional<InvestigationTimeline> timeline(final String incidentId) {
+        if (timelines == null) {
+            return java.util.Optional.empty();
+        }
+        return timelines.stream().filter(stored -> stored.getIncidentId().equals(incidentId)).findFirst()
+                .map(StoredTimeline::toTimeline);
+    }
+
+    /**
+     * Keeps a timeline (replacing the one of the same incident); the caller saves the build.
+     *
+     * @param timeline the new timeline
+     */
+    public synchronized void putTimeline(final InvestigationTimeline timeline) {
+        if (timelines == null) {
+            timelines = new ArrayList<>();
+        }
+        StoredTimeline stored = StoredTimeline.of(timeline);
+        for (int i = 0; i < timelines.size(); i++) {
+            if (timelines.get(i).getIncidentId().equals(timeline.incidentId())) {
+                timelines.set(i, stored);
+                return;
+            }
+        }
+        timelines.add(stored);
+    }
+
+    /** @return the investigation timelines, one per incident, oldest incident first */
+    @Exported(name = "investigations", inline = true)
+    public synchronized List<StoredTimeline> getTimelines() {
+        return timelines == null ? List.of() : List.copyOf(timelines);
+    }
+
+    /** @return the latest incident's timeline, or null: the build page's summary */
+    @CheckForNull
+    public StoredTimeline getInvestigation() {
+        List<StoredTimeline> all = getTimelines();
+        return all.isEmpty() ? null : all.get(all.size() - 1);
+    }
+
+    /** @return the latest incident's investigation status (pending, investigating, completed, resolved), or empty */
+    @Exported
+    public String getInvestigationStatus() {
+        StoredTimeline latest = getInvestigation();
+        return latest == null ? "" : latest.getInvestigationStatus();
+    }
+
+    /** @return the latest incident's root cause, or empty */
+    @Exported
+    public String getRootCause() {
+        StoredTimeline latest = getInvestigation();
+        return latest == null ? "" : latest.getRootCause();
     }
 
     /**
@@ -81,12 +156,20 @@ public class CauseFlowAction implements RunAction2 {
                 run.addAction(action);
             }
             action.replaceQueued(sourceAlertId, report);
+            if (report.isDelivered() && report.incidentId().isPresent()
+                    && action.timeline(report.incidentId().get()).isEmpty()) {
+                action.putTimeline(InvestigationTimeline.delivered(report.incidentId().get(), report.time()));
+            }
         }
         try {
             run.save();
         }
         catch (IOException e) {
             LOGGER.log(Level.WARNING, "Cannot save the CauseFlow outcome of " + run.getExternalizableId(), e);
+        }
+        // An alert the outbox delivered later is followed like one delivered at once (outside the build's lock).
+        if (report.isDelivered()) {
+            report.incidentId().ifPresent(incidentId -> LiveUpdates.register(run, incidentId));
         }
     }
 
@@ -170,6 +253,11 @@ public class CauseFlowAction implements RunAction2 {
     private java.util.Optional<AlertRecord> latest() {
         List<AlertRecord> all = getRecords();
         return all.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(all.get(all.size() - 1));
+    }
+
+    /** @return the REST API of this action alone: {@code …/causeflow/api/json} */
+    public hudson.model.Api getApi() {
+        return new hudson.model.Api(this);
     }
 
     /** @return the build, once attached */

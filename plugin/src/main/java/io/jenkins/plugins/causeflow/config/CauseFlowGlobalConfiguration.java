@@ -10,7 +10,10 @@ import io.causeflow.client.SignatureFormat;
 import io.causeflow.client.failure.DedupScope;
 import io.causeflow.client.failure.MappingRules;
 import io.causeflow.client.failure.ServiceRule;
+import io.causeflow.client.investigation.StreamProbe;
+import io.causeflow.client.investigation.StreamSettings;
 import io.jenkins.plugins.causeflow.JenkinsFacade;
+import io.jenkins.plugins.causeflow.investigation.LiveUpdates;
 import io.jenkins.plugins.causeflow.credentials.CredentialsListBoxes;
 import io.jenkins.plugins.causeflow.credentials.SystemCredentialLookup;
 import io.jenkins.plugins.causeflow.delivery.AlertDelivery;
@@ -59,6 +62,8 @@ public class CauseFlowGlobalConfiguration extends GlobalConfiguration {
         return true;
     }
 
+    /** How long the "Test stream" button waits for the first event or ping (a request thread waits). */
+    private static final java.time.Duration STREAM_TEST_TIMEOUT = java.time.Duration.ofSeconds(5);
     private static final int MAX_TIMEOUT_SECONDS = 300;
     private static final int MAX_BUDGET_SECONDS = 3600;
     private static final int MAX_ATTEMPTS = 20;
@@ -88,6 +93,10 @@ public class CauseFlowGlobalConfiguration extends GlobalConfiguration {
     private ResultThreshold automaticThreshold = ResultThreshold.FAILURE;
     private String includeJobs = "";
     private String excludeJobs = "";
+    /** Live investigation updates over the event stream (off by default). */
+    private boolean liveUpdates;
+    @CheckForNull
+    private String streamTokenCredentialsId;
 
     /** Loads the saved configuration. */
     public CauseFlowGlobalConfiguration() {
@@ -360,6 +369,36 @@ public class CauseFlowGlobalConfiguration extends GlobalConfiguration {
         save();
     }
 
+    public boolean isLiveUpdates() {
+        return liveUpdates;
+    }
+
+    @DataBoundSetter
+    public void setLiveUpdates(final boolean liveUpdates) {
+        this.liveUpdates = liveUpdates;
+        save();
+    }
+
+    /** @return the ID of the Secret text credential holding the stream token, or empty */
+    public String getStreamTokenCredentialsId() {
+        return streamTokenCredentialsId == null ? "" : streamTokenCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setStreamTokenCredentialsId(@CheckForNull final String streamTokenCredentialsId) {
+        this.streamTokenCredentialsId = clean(streamTokenCredentialsId);
+        save();
+    }
+
+    /** Saves, then applies the live updates settings (form, JCasC and scripts all save). */
+    @Override
+    public synchronized void save() {
+        super.save();
+        if (!BulkChange.contains(this)) {
+            LiveUpdates.reconfigure();
+        }
+    }
+
     private static int clamp(final int value, final int max) {
         return Math.max(1, Math.min(max, value));
     }
@@ -418,6 +457,44 @@ public class CauseFlowGlobalConfiguration extends GlobalConfiguration {
             @QueryParameter final String webhookSecretCredentialsId) {
         CredentialsListBoxes.checkMayView(null);
         return CredentialsListBoxes.secretTextChoices(null, webhookSecretCredentialsId);
+    }
+
+    @POST
+    public ListBoxModel doFillStreamTokenCredentialsIdItems(@QueryParameter final String streamTokenCredentialsId) {
+        CredentialsListBoxes.checkMayView(null);
+        return CredentialsListBoxes.secretTextChoices(null, streamTokenCredentialsId);
+    }
+
+    /**
+     * Connects to the event stream with the values in the form (saved or not), waits a few seconds for the first
+     * event or ping, and reports. One attempt, bounded: this is a request thread. The token never appears in the
+     * answer.
+     *
+     * @param endpointUrl              the endpoint in the form
+     * @param tenantId                 the tenant in the form
+     * @param streamTokenCredentialsId the stream token credential in the form
+     * @return the outcome, as a form message
+     */
+    @POST
+    public FormValidation doTestStream(@QueryParameter final String endpointUrl,
+            @QueryParameter final String tenantId, @QueryParameter final String streamTokenCredentialsId) {
+        JenkinsFacade.checkPermission(Jenkins.ADMINISTER);
+        if (!AlertDelivery.isHttpUrl(clean(endpointUrl))) {
+            return FormValidation.error(PluginTexts.format("config.testBadUrl"));
+        }
+        java.util.Optional<StreamSettings> settings = LiveUpdates.settings(endpointUrl, tenantId,
+                streamTokenCredentialsId);
+        if (settings.isEmpty()) {
+            return FormValidation.error(PluginTexts.format("config.streamIncomplete"));
+        }
+        try {
+            StreamProbe.Result result = StreamProbe.probe(settings.get(), STREAM_TEST_TIMEOUT);
+            return result.ok() ? FormValidation.ok(result.message()) : FormValidation.error(result.message());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FormValidation.error(PluginTexts.format("config.streamInterrupted"));
+        }
     }
 
     @POST

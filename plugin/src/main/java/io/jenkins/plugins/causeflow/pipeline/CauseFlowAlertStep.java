@@ -34,6 +34,7 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import io.causeflow.client.investigation.WaitFor;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
@@ -89,6 +90,12 @@ public class CauseFlowAlertStep extends Step {
     private Integer totalBudgetSeconds;
     @CheckForNull
     private Integer maxAttempts;
+    /** What to wait for after delivery (ROOT_CAUSE, REMEDIATION, RESOLVED); null: return at once. */
+    @CheckForNull
+    private String waitFor;
+    /** The longest wait in seconds; null: {@link WaitingExecution#DEFAULT_TIMEOUT_SECONDS}. */
+    @CheckForNull
+    private Integer waitTimeout;
 
     /** Creates the step; every argument is an optional setter. */
     @DataBoundConstructor
@@ -117,7 +124,50 @@ public class CauseFlowAlertStep extends Step {
 
     @Override
     public StepExecution start(final StepContext context) {
+        if (waitFor != null) {
+            return new WaitingExecution(this, context);
+        }
         return new Execution(this, context);
+    }
+
+    public String getWaitFor() {
+        return waitFor;
+    }
+
+    /**
+     * Makes the step wait, without holding a thread, for the investigation's answer.
+     *
+     * @param waitFor ROOT_CAUSE, REMEDIATION or RESOLVED (any case, {@code -} or {@code _}); blank: no wait
+     * @throws IllegalArgumentException naming the accepted values
+     */
+    @DataBoundSetter
+    public void setWaitFor(@CheckForNull final String waitFor) {
+        String value = Util.fixEmptyAndTrim(waitFor);
+        this.waitFor = value == null ? null : WaitFor.parse(value).name();
+    }
+
+    public Integer getWaitTimeout() {
+        return waitTimeout;
+    }
+
+    /**
+     * Sets the longest wait.
+     *
+     * @param waitTimeout seconds, 1 to {@link WaitingExecution#MAX_TIMEOUT_SECONDS}
+     * @throws IllegalArgumentException when out of range
+     */
+    @DataBoundSetter
+    public void setWaitTimeout(@CheckForNull final Integer waitTimeout) {
+        if (waitTimeout != null && (waitTimeout < 1 || waitTimeout > WaitingExecution.MAX_TIMEOUT_SECONDS)) {
+            throw new IllegalArgumentException("waitTimeout must be between 1 and "
+                    + WaitingExecution.MAX_TIMEOUT_SECONDS + " seconds, not " + waitTimeout);
+        }
+        this.waitTimeout = waitTimeout;
+    }
+
+    /** @return the wait in seconds this call asked for, or the default */
+    int waitTimeoutSeconds() {
+        return waitTimeout == null ? WaitingExecution.DEFAULT_TIMEOUT_SECONDS : waitTimeout;
     }
 
     /** Runs the send on the non-blocking step pool (HTTP must never run on the CPS VM thread). */
