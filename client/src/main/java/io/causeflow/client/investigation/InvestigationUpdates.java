@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -59,10 +60,14 @@ public final class InvestigationUpdates implements AutoCloseable {
     private volatile String message = "";
     private volatile Optional<String> lastEventId = Optional.empty();
     private boolean closed;
+    /** The index file was missing or damaged at start: the caller should {@link #restore} it from its records. */
+    private final boolean indexNeedsRebuild;
 
     private InvestigationUpdates(final Path stateDirectory, final IncidentIndex index,
-            final InvestigationTargets targets, final Clock clock, final String loadProblem) {
+            final InvestigationTargets targets, final Clock clock, final String loadProblem,
+            final boolean indexNeedsRebuild) {
         this.stateDirectory = stateDirectory;
+        this.indexNeedsRebuild = indexNeedsRebuild;
         this.clock = clock;
         this.index = index;
         this.router = new InvestigationRouter(index, targets, clock);
@@ -78,7 +83,7 @@ public final class InvestigationUpdates implements AutoCloseable {
     /**
      * Loads the index from the state directory (a damaged index file is moved aside as
      * {@code incident-index.json.damaged-<millis>}, kept, and reported in {@link #status()}; the caller rebuilds
-     * the index with {@link #register}). Starts nothing: call {@link #configure}.
+     * the index with {@link #restore} when {@link #indexNeedsRebuild()}). Starts nothing: call {@link #configure}.
      *
      * @param stateDirectory where the two files live (created when needed)
      * @param targets where timelines are kept
@@ -93,6 +98,7 @@ public final class InvestigationUpdates implements AutoCloseable {
         Path indexFile = stateDirectory.resolve(INDEX_FILE);
         String problem = "";
         IncidentIndex index;
+        boolean missing = !Files.exists(indexFile);
         try {
             index = IncidentIndex.load(indexFile, IncidentIndex.DEFAULT_MAX_ENTRIES, IncidentIndex.DEFAULT_MAX_AGE,
                     clock);
@@ -109,7 +115,8 @@ public final class InvestigationUpdates implements AutoCloseable {
                 problem += "; it could not be moved aside: " + moveFailure.getMessage();
             }
         }
-        return new InvestigationUpdates(stateDirectory, index, targets, clock, problem);
+        return new InvestigationUpdates(stateDirectory, index, targets, clock, problem,
+                missing || !problem.isEmpty());
     }
 
     /**
@@ -162,6 +169,29 @@ public final class InvestigationUpdates implements AutoCloseable {
     public void register(final String incidentId, final String target) {
         router.register(incidentId, target);
         scheduleSave();
+    }
+
+    /**
+     * Puts back an incident the caller found in its own records (a build's saved outcome), with the time it was
+     * first registered, when {@link #indexNeedsRebuild()}. Unlike {@link #register} it applies no buffered events:
+     * what was missed while the index was gone is replayed by the stream from the last event id.
+     *
+     * @param incidentId the incident
+     * @param target the caller's key
+     * @param registeredAt when the incident was first registered; beyond the index's age bound it is ignored
+     * @throws IllegalArgumentException when a value is blank, too long or has control characters
+     */
+    public void restore(final String incidentId, final String target, final Instant registeredAt) {
+        index.register(incidentId, target, registeredAt);
+        scheduleSave();
+    }
+
+    /**
+     * @return true when the index file was missing or could not be read at start, so that the index holds only
+     *         what was registered since; the caller rebuilds it with {@link #restore}
+     */
+    public boolean indexNeedsRebuild() {
+        return indexNeedsRebuild;
     }
 
     /**

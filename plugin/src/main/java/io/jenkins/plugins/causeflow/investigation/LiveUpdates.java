@@ -57,6 +57,11 @@ public final class LiveUpdates {
         Path stateDirectory = JenkinsFacade.jenkins().getRootDir().toPath().resolve(STATE_FOLDER);
         updates = InvestigationUpdates.create(stateDirectory, new BuildTargets(), Clock.systemUTC());
         reconfigure();
+        if (updates.indexNeedsRebuild() && CauseFlowGlobalConfiguration.get().isLiveUpdates()) {
+            InvestigationUpdates rebuilding = updates;
+            // Loading builds is slow on a big controller: never on the thread that starts Jenkins.
+            jenkins.util.Timer.get().submit(() -> IndexRebuild.from(rebuilding));
+        }
     }
 
     /**

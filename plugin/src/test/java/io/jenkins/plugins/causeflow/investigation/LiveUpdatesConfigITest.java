@@ -2,7 +2,19 @@ package io.jenkins.plugins.causeflow.investigation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
 import hudson.model.Item;
+import io.causeflow.client.DeliveryOutcome;
+import io.causeflow.client.investigation.InvestigationUpdates;
+import io.jenkins.plugins.causeflow.action.CauseFlowAction;
+import io.jenkins.plugins.causeflow.delivery.DeliveryReport;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import io.jenkins.plugins.casc.ConfigurationContext;
 import io.jenkins.plugins.casc.ConfiguratorRegistry;
 import io.jenkins.plugins.casc.misc.ConfiguredWithCode;
@@ -82,6 +94,32 @@ class LiveUpdatesConfigITest {
             assertThat(get.getStatusCode()).as("GET is refused (@POST)").isIn(404, 405);
             assertThat(get.getContentAsString()).doesNotContain("Connected to");
         }
+    }
+
+    @Test
+    void shouldRebuildTheIncidentIndexFromTheBuildsWhenItsFileIsDamaged(final JenkinsConfiguredWithCodeRule j)
+            throws Exception {
+        CauseFlowGlobalConfiguration.get().setLiveUpdates(true);
+        FreeStyleProject project = j.createFreeStyleProject("indexed");
+        FreeStyleBuild build = j.buildAndAssertSuccess(project);
+        CauseFlowAction.record(build, DeliveryReport.fromOutcome(DeliveryOutcome.accepted(202,
+                Optional.of("inc-from-build-xml"), 1, "accepted", Optional.of("jenkins:indexed:1"), Duration.ZERO),
+                "http://127.0.0.1:9", Instant.now()), "automatic");
+        Path index = j.jenkins.getRootDir().toPath().resolve(LiveUpdates.STATE_FOLDER)
+                .resolve(InvestigationUpdates.INDEX_FILE);
+
+        LiveUpdates.stop();
+        Files.writeString(index, "{\"version\":1,\"entries\":[{\"incid", StandardCharsets.UTF_8); // torn write
+        LiveUpdates.start();
+
+        // The rebuild runs on Jenkins' timer and the index is saved within a second of each restored incident.
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!(Files.exists(index) && Files.readString(index).contains("inc-from-build-xml"))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(index).content(StandardCharsets.UTF_8).contains("inc-from-build-xml", build.getExternalizableId());
+        assertThat(LiveUpdates.status().orElseThrow().message()).contains("could not be read");
     }
 
     private static WebResponse call(final JenkinsRule j, final String user, final HttpMethod method,

@@ -18,7 +18,7 @@ import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
  * A controller restart in the middle of an investigation: the step waiting for the root cause survives it (its
  * execution resumes and waits again), the subscription resumes from the last event id saved under
  * {@code $JENKINS_HOME/causeflow/}, the events emitted while Jenkins was down land on the build, and the timeline
- * is read back from {@code build.xml}. The receiver (child process, 3 s per simulated step) outlives both sessions.
+ * is read back from {@code build.xml}. The receiver (child process, 5 s per simulated step, so the answer cannot arrive before the restart even on a slow machine) outlives both sessions.
  */
 class LiveUpdatesRestartITest {
     @RegisterExtension
@@ -26,7 +26,7 @@ class LiveUpdatesRestartITest {
 
     @Test
     void shouldLandTheRemainingEventsOnTheBuildAfterARestart() throws Throwable {
-        try (ReceiverProcess receiver = ReceiverProcess.start("3s")) {
+        try (ReceiverProcess receiver = ReceiverProcess.start("5s")) {
             sessions.then(j -> {
                 receiver.configure();
                 WorkflowJob job = j.createProject(WorkflowJob.class, "restarted");
