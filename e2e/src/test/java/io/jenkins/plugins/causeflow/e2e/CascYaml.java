@@ -1,14 +1,16 @@
 package io.jenkins.plugins.causeflow.e2e;
 
 /**
- * The JCasC YAML of the suite: executors, the Jenkins URL, the two Secret-text credentials (values from the
+ * The JCasC YAML of the suite: executors, the Jenkins URL, the three Secret-text credentials (values from the
  * environment through JCasC's {@code ${VAR}}, so the file holds no secret) and {@code unclassified.causeflow}
- * pointing at the receiver. Authorization is left open (anonymous may do anything) so that Chromium, which has no
+ * pointing at the receiver, live investigation updates on. Authorization is left open (anonymous may do anything) so that Chromium, which has no
  * login, sees the pages an administrator sees.
  */
 final class CascYaml {
     static final String API_KEY_ID = "causeflow-api-key";
     static final String WEBHOOK_SECRET_ID = "causeflow-webhook-secret";
+    /** The live investigation updates' stream token (docs/plugin.md section 8b): live updates are on in the suite. */
+    static final String STREAM_TOKEN_ID = "causeflow-stream-token";
     /** The severity rule the suite checks: this job's failures are critical, the others get the default, high. */
     static final String CRITICAL_JOB = "e2e-scripted";
 
@@ -35,7 +37,12 @@ final class CascYaml {
                           id: "%s"
                           description: "CauseFlow webhook secret"
                           secret: "${CAUSEFLOW_E2E_WEBHOOK_SECRET}"
-            """.formatted(API_KEY_ID, WEBHOOK_SECRET_ID);
+                      - string:
+                          scope: GLOBAL
+                          id: "%s"
+                          description: "CauseFlow stream token"
+                          secret: "${CAUSEFLOW_E2E_STREAM_TOKEN}"
+            """.formatted(API_KEY_ID, WEBHOOK_SECRET_ID, STREAM_TOKEN_ID);
 
     private static final String LOCATION = """
             unclassified:
@@ -56,6 +63,8 @@ final class CascYaml {
                 maxAttempts: 3
                 perAttemptTimeoutSeconds: 30
                 totalBudgetSeconds: 90
+                liveUpdates: true
+                streamTokenCredentialsId: "%s"
             """;
 
     private CascYaml() {
@@ -63,7 +72,8 @@ final class CascYaml {
 
     static String withCauseFlow(String jenkinsUrl, String receiverUrl, String tenantId) {
         return JENKINS + CREDENTIALS + LOCATION.formatted(jenkinsUrl)
-                + CAUSEFLOW.formatted(receiverUrl, tenantId, API_KEY_ID, WEBHOOK_SECRET_ID, CRITICAL_JOB);
+                + CAUSEFLOW.formatted(receiverUrl, tenantId, API_KEY_ID, WEBHOOK_SECRET_ID, CRITICAL_JOB,
+                        STREAM_TOKEN_ID);
     }
 
     /** Without our plugin (the benchmark's baseline): JCasC refuses keys of plugins that are not installed. */

@@ -55,7 +55,8 @@ final class PipelineJob {
                 """.formatted(JUnitReport.groovyLiteral()));
     }
 
-    private static Job create(JenkinsClient client, String name, String script) {
+    /** A Pipeline job running {@code script} in the sandbox. */
+    static Job create(JenkinsClient client, String name, String script) {
         return Job.create(client, name, """
                 <?xml version='1.1' encoding='UTF-8'?>
                 <flow-definition plugin="workflow-job">

@@ -25,6 +25,12 @@ import java.util.regex.Pattern;
 final class ReceiverProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("causeflow-receiver listening on (http://\\S+)");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The simulator's pause before each investigation step (status, 3 progress steps, root cause, remediation:
+     * 18 s in all): slow enough that the suite can restart Jenkins in the middle of an investigation
+     * ({@code LiveInvestigationUpdatesITest}); the other tests do not wait for investigations.
+     */
+    static final Duration SIMULATOR_STEP_DELAY = Duration.ofSeconds(3);
 
     private final ChildProcess process;
     private final String baseUrl;
@@ -45,7 +51,7 @@ final class ReceiverProcess implements AutoCloseable {
             ChildProcess process = ChildProcess.start("receiver",
                     List.of(ChildProcess.javaExecutable(), "-Xmx128m", "-jar", receiverJar.toString(),
                             "--host", "127.0.0.1", "--port", "0", "--data", data.toString(),
-                            "--simulator-delay", "0s"),
+                            "--simulator-delay", SIMULATOR_STEP_DELAY.toSeconds() + "s"),
                     tenant.receiverEnvironment(), directory, directory.resolve("receiver.log"));
             String url = process.awaitLog(LISTENING, Duration.ofSeconds(60)).group(1);
             return new ReceiverProcess(process, url, data.resolve("causeflow.db"), tenant.tenantId());
@@ -91,6 +97,29 @@ final class ReceiverProcess implements AutoCloseable {
                 }
             }
             return incidents;
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Could not read the receiver's store " + database, e);
+        }
+    }
+
+    /** The events the receiver stored for an incident (what its stream sends), oldest first. */
+    List<StoredEvent> events(String incidentId) {
+        if (!Files.exists(database)) {
+            return List.of();
+        }
+        String sql = "SELECT id, event_name, envelope_json FROM events WHERE tenant_id = ? AND incident_id = ? "
+                + "ORDER BY id";
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:file:" + database + "?mode=ro");
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, tenantId);
+            statement.setString(2, incidentId);
+            List<StoredEvent> events = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    events.add(new StoredEvent(rows.getLong(1), rows.getString(2), JSON.readTree(rows.getString(3))));
+                }
+            }
+            return events;
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Could not read the receiver's store " + database, e);
         }

@@ -28,12 +28,16 @@ record ReceiverTenant(String tenantId, String apiKey, String webhookSecret, Stri
         if (text.contains(webhookSecret)) {
             found.add("the webhook secret");
         }
+        if (text.contains(streamToken)) {
+            found.add("the stream token");
+        }
         return found;
     }
 
     /** Jenkins reads the secrets from these variables through JCasC's {@code ${VAR}}; the YAML holds no secret. */
     Map<String, String> jenkinsEnvironment() {
-        return Map.of("CAUSEFLOW_E2E_API_KEY", apiKey, "CAUSEFLOW_E2E_WEBHOOK_SECRET", webhookSecret);
+        return Map.of("CAUSEFLOW_E2E_API_KEY", apiKey, "CAUSEFLOW_E2E_WEBHOOK_SECRET", webhookSecret,
+                "CAUSEFLOW_E2E_STREAM_TOKEN", streamToken);
     }
 
     Map<String, String> receiverEnvironment() {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * A restart (clean stop, start on the same JENKINS_HOME) keeps the build's CauseFlow record. Runs last: it restarts
  * the suite's Jenkins.
  */
-@Order(4)
+@Order(5)
 @ExtendWith(EndToEndEnvironment.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RestartITest {
