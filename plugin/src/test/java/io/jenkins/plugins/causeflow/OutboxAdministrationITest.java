@@ -240,13 +240,14 @@ class OutboxAdministrationITest {
         outbox().enqueue(alert("dead-2", "ghost#2", down));
         await("two alerts given up", () -> outbox().dead().size() == 2);
 
-        WebResponse discarded = post("admin", PAGE + "discard?id=" + pending.id(), true);
+        JenkinsRule.WebClient admin = web("admin");
+        WebResponse discarded = post(admin, PAGE + "discard?id=" + pending.id(), true);
         assertThat(discarded.getStatusCode()).as("redirected back to the page, which answers").isEqualTo(200);
         assertThat(outbox().pending()).isEmpty();
         assertThat(outbox().dead()).hasSize(2);
         assertThat(entryFiles("pending")).isEmpty();
 
-        assertThat(post("admin", PAGE + "discardDead", true).getStatusCode()).isEqualTo(200);
+        assertThat(post(admin, PAGE + "discardDead", true).getStatusCode()).isEqualTo(200);
         assertThat(outbox().dead()).isEmpty();
         assertThat(entryFiles("dead")).isEmpty();
     }
@@ -259,14 +260,16 @@ class OutboxAdministrationITest {
                 "discardDead");
 
         JenkinsRule.WebClient reader = web("reader");
+        JenkinsRule.WebClient admin = web("admin");
         assertThat(reader.goTo(PAGE).getWebResponse().getStatusCode()).as("page").isEqualTo(403);
         assertThat(reader.getPage(j.getURL() + PAGE + "api/json").getWebResponse().getStatusCode()).as("REST API")
                 .isEqualTo(403);
         for (String action : actions) {
-            assertThat(post("reader", PAGE + action, true).getStatusCode()).as("reader POST " + action)
+            assertThat(post(reader, PAGE + action, true).getStatusCode()).as("reader POST " + action)
                     .isEqualTo(403);
-            assertThat(get("admin", PAGE + action).getStatusCode()).as("admin GET " + action).isEqualTo(405);
-            assertThat(post("admin", PAGE + action, false).getStatusCode()).as("admin POST without crumb " + action)
+            assertThat(admin.getPage(new URL(j.getURL(), PAGE + action)).getWebResponse().getStatusCode())
+                    .as("admin GET " + action).isEqualTo(405);
+            assertThat(post(admin, PAGE + action, false).getStatusCode()).as("admin POST without crumb " + action)
                     .isEqualTo(403);
         }
 
@@ -357,17 +360,13 @@ class OutboxAdministrationITest {
         assertThat(after.getUrl().toString()).endsWith("/" + PAGE);
     }
 
-    private static WebResponse post(final String user, final String path, final boolean withCrumb) throws Exception {
-        JenkinsRule.WebClient web = web(user);
+    private static WebResponse post(final JenkinsRule.WebClient web, final String path, final boolean withCrumb)
+            throws Exception {
         WebRequest request = new WebRequest(new URL(j.getURL(), path), HttpMethod.POST);
         if (withCrumb) {
             web.addCrumb(request);
         }
         return web.getPage(request).getWebResponse();
-    }
-
-    private static WebResponse get(final String user, final String path) throws Exception {
-        return web(user).getPage(new URL(j.getURL(), path)).getWebResponse();
     }
 
     private static List<Path> entryFiles(final String folder) throws IOException {
