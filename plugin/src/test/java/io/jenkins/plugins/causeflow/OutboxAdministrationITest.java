@@ -261,6 +261,8 @@ class OutboxAdministrationITest {
 
         JenkinsRule.WebClient reader = web("reader");
         JenkinsRule.WebClient admin = web("admin");
+        reader.getOptions().setJavaScriptEnabled(false); // only status codes are read: no need to run the pages' JS
+        admin.getOptions().setJavaScriptEnabled(false);
         assertThat(reader.goTo(PAGE).getWebResponse().getStatusCode()).as("page").isEqualTo(403);
         assertThat(reader.getPage(j.getURL() + PAGE + "api/json").getWebResponse().getStatusCode()).as("REST API")
                 .isEqualTo(403);
