@@ -20,6 +20,7 @@ import io.causeflow.client.outbox.QueuedAlert;
 import io.jenkins.plugins.causeflow.action.CauseFlowAction;
 import io.jenkins.plugins.causeflow.config.CauseFlowGlobalConfiguration;
 import io.jenkins.plugins.causeflow.freestyle.CauseFlowNotifier;
+import io.jenkins.plugins.causeflow.outbox.OutboxLink;
 import io.jenkins.plugins.causeflow.outbox.OutboxMonitor;
 import io.jenkins.plugins.causeflow.outbox.PluginOutbox;
 import java.io.IOException;
@@ -38,6 +39,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import jenkins.management.Badge;
 import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
 import org.htmlunit.HttpMethod;
@@ -100,7 +102,9 @@ class OutboxAdministrationITest {
     @Test
     void shouldActivateTheMonitorForDeadOrLongWaitingAlertsOnly() throws Exception {
         OutboxMonitor monitor = ExtensionList.lookupSingleton(OutboxMonitor.class);
+        OutboxLink link = ExtensionList.lookupSingleton(OutboxLink.class);
         assertThat(monitor.isActivated()).as("empty outbox").isFalse();
+        assertThat(link.getBadge()).as("no badge on the page's icon").isNull();
 
         String down = downEndpoint();
         OutboxEntry fresh = outbox().enqueue(alert("fresh", existingBuild.getExternalizableId(), down));
@@ -111,6 +115,7 @@ class OutboxAdministrationITest {
         await("the alert of a missing build is given up", () -> outbox().dead().size() == 1);
         assertThat(monitor.isActivated()).as("one dead alert").isTrue();
         assertThat(monitor.getMessage()).isEqualTo("1 alert was given up and will not be retried automatically.");
+        assertThat(link.getBadge()).extracting(Badge::getText, Badge::getSeverity).containsExactly("1", "danger");
         HtmlPage manage = web("admin").goTo("manage/");
         DomElement message = manage.querySelector(".causeflow-outbox-monitor");
         assertThat(message).as("the monitor on Manage Jenkins").isNotNull();
@@ -121,11 +126,13 @@ class OutboxAdministrationITest {
 
         outbox().discard(dead.id());
         assertThat(monitor.isActivated()).as("dead alert discarded").isFalse();
+        assertThat(link.getBadge()).isNull();
 
         queueTwoHoursAgo(alert("old", existingBuild.getExternalizableId(), down));
         assertThat(monitor.isActivated()).as("an alert waiting for two hours").isTrue();
         assertThat(monitor.getMessage())
                 .isEqualTo("2 alerts have been waiting for delivery to CauseFlow, the oldest for 2 hr 0 min.");
+        assertThat(link.getBadge()).extracting(Badge::getText, Badge::getSeverity).containsExactly("2", "warning");
     }
 
     @Test
