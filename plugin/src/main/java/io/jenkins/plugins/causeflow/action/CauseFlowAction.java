@@ -141,8 +141,9 @@ public class CauseFlowAction implements RunAction2 {
 
     /**
      * Replaces the queued record of an alert with what the outbox's sender finally reported (delivered or dead),
-     * keeping its trigger, and saves the build. Adds a record when none is queued under that id (e.g. the build
-     * was loaded from an older save).
+     * keeping its trigger, and saves the build. A dead record is replaced too: an administrator retried the dead
+     * entry on the outbox page, and the build shows how that ended rather than both outcomes. Adds a record when
+     * none is queued or dead under that id (e.g. the build was loaded from an older save).
      *
      * @param run           the build
      * @param sourceAlertId the alert's id
@@ -190,7 +191,8 @@ public class CauseFlowAction implements RunAction2 {
     private synchronized void replaceQueued(final String sourceAlertId, final DeliveryReport report) {
         for (int i = records.size() - 1; i >= 0; i--) {
             AlertRecord queued = records.get(i);
-            if ("QUEUED".equals(queued.getStatus()) && queued.getSourceAlertId().equals(sourceAlertId)) {
+            boolean open = "QUEUED".equals(queued.getStatus()) || "DEAD".equals(queued.getStatus());
+            if (open && queued.getSourceAlertId().equals(sourceAlertId)) {
                 records.set(i, AlertRecord.of(report, queued.getTrigger()));
                 return;
             }
