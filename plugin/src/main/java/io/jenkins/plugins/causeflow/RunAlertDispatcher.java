@@ -152,7 +152,7 @@ public final class RunAlertDispatcher {
             report = delivery.send(settings, snapshot, credentials);
             return finish(run, listener, report, trigger);
         }
-        if (mode == Mode.QUEUE && isComplete(settings, credentials)) {
+        if (mode == Mode.QUEUE && isComplete(settings, RunCredentialLookup.withoutTracking(run))) {
             Optional<DeliveryReport> queued = enqueue(outbox.get(), settings, alert, run, listener,
                     PluginTexts.format("outbox.queuedNow"), 0, clock);
             if (queued.isPresent()) {

@@ -12,9 +12,12 @@ import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import io.jenkins.plugins.causeflow.action.CauseFlowAction;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
+import hudson.model.Fingerprint;
 import hudson.model.Result;
 import hudson.util.Secret;
 import io.jenkins.plugins.causeflow.freestyle.CauseFlowNotifier;
+import java.util.List;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,6 +73,25 @@ class CredentialsITest {
         assertThat(insideBuild.getAction(CauseFlowAction.class).getStatus()).isEqualTo("ACCEPTED");
         j.assertLogContains("the API key credential 'team-key' was not found", outsideBuild);
         assertThat(receiver.incidentCount()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRecordTheCredentialsUseOnTheBuildWhenItsQueuedAlertIsSent() throws Exception {
+        FreeStyleProject project = j.createFreeStyleProject("tracked");
+        project.getBuildersList().add(new FailureBuilder());
+        project.getPublishersList().add(new CauseFlowNotifier());
+
+        FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
+        TestSetup.awaitOutboxDelivered(build);
+
+        // The build only checked that the credentials resolve; the sender, which used them, recorded the use.
+        assertThat(build.getAction(CauseFlowAction.class).getStatus()).isEqualTo("ACCEPTED");
+        for (String id : new String[] {TestSetup.API_KEY_ID, TestSetup.WEBHOOK_SECRET_ID}) {
+            Fingerprint fingerprint = CredentialsProvider.getFingerprintOf(CredentialsProvider.findCredentialById(id,
+                    StringCredentials.class, build, List.of()));
+            assertThat(fingerprint).as("fingerprint of %s", id).isNotNull();
+            assertThat(fingerprint.getRangeSet(project).includes(build.getNumber())).as("use of %s", id).isTrue();
+        }
     }
 
     @Test
