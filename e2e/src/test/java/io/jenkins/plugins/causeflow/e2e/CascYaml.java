@@ -3,7 +3,7 @@ package io.jenkins.plugins.causeflow.e2e;
 /**
  * The JCasC YAML of the suite: executors, the Jenkins URL, the two Secret-text credentials (values from the
  * environment through JCasC's {@code ${VAR}}, so the file holds no secret) and {@code unclassified.causeflow}
- * pointing at the receiver. Authorization is left open (anonymous may do anything) so that Chromium, which has no
+ * pointing at the receiver, automatic alerts for the jobs named {@code e2e-automatic-…}. Authorization is left open (anonymous may do anything) so that Chromium, which has no
  * login, sees the pages an administrator sees.
  */
 final class CascYaml {
@@ -11,6 +11,8 @@ final class CascYaml {
     static final String WEBHOOK_SECRET_ID = "causeflow-webhook-secret";
     /** The severity rule the suite checks: this job's failures are critical, the others get the default, high. */
     static final String CRITICAL_JOB = "e2e-scripted";
+    /** Automatic alerts (no step in the Jenkinsfile) are on for the jobs whose names start with this, only. */
+    static final String AUTOMATIC_JOBS_PREFIX = "e2e-automatic-";
 
     private static final String JENKINS = """
             jenkins:
@@ -56,6 +58,9 @@ final class CascYaml {
                 maxAttempts: 3
                 perAttemptTimeoutSeconds: 30
                 totalBudgetSeconds: 90
+                automaticAlerts: true
+                includeJobs: |-
+                  %s*
             """;
 
     private CascYaml() {
@@ -63,7 +68,8 @@ final class CascYaml {
 
     static String withCauseFlow(String jenkinsUrl, String receiverUrl, String tenantId) {
         return JENKINS + CREDENTIALS + LOCATION.formatted(jenkinsUrl)
-                + CAUSEFLOW.formatted(receiverUrl, tenantId, API_KEY_ID, WEBHOOK_SECRET_ID, CRITICAL_JOB);
+                + CAUSEFLOW.formatted(receiverUrl, tenantId, API_KEY_ID, WEBHOOK_SECRET_ID, CRITICAL_JOB,
+                AUTOMATIC_JOBS_PREFIX);
     }
 
     /** Without our plugin (the benchmark's baseline): JCasC refuses keys of plugins that are not installed. */
