@@ -3,8 +3,8 @@ package io.jenkins.plugins.causeflow.e2e;
 /**
  * The JCasC YAML of the suite: executors, the Jenkins URL, the two Secret-text credentials (values from the
  * environment through JCasC's {@code ${VAR}}, so the file holds no secret) and {@code unclassified.causeflow}
- * pointing at the receiver, automatic alerts for the jobs named {@code e2e-automatic-…}. Authorization is left open (anonymous may do anything) so that Chromium, which has no
- * login, sees the pages an administrator sees.
+ * pointing at the receiver, with automatic alerts for the jobs named {@code e2e-automatic-…} only. Authorization is
+ * left open (anonymous may do anything) so that Chromium, which has no login, sees the pages an administrator sees.
  */
 final class CascYaml {
     static final String API_KEY_ID = "causeflow-api-key";

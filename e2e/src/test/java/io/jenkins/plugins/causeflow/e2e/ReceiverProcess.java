@@ -98,16 +98,26 @@ final class ReceiverProcess implements AutoCloseable {
             }
         }
         throw new IllegalStateException("The receiver could not listen again on " + baseUrl + ", the URL Jenkins "
-                + "queued its alerts for; another process may have taken port " + port + " while it was down", lastFailure);
+                + "queued its alerts for; another process may have taken port " + port + " while it was down",
+                lastFailure);
     }
 
     String baseUrl() {
         return baseUrl;
     }
 
-    /** The log of the current run (each {@link #startAgain()} writes a new file). */
+    /** Everything the receiver logged, over every start (each {@link #startAgain()} writes a new file). */
     String log() {
-        return process.log();
+        StringBuilder all = new StringBuilder();
+        for (int i = 1; i <= starts; i++) {
+            Path file = directory.resolve(i == 1 ? "receiver.log" : "receiver-" + i + ".log");
+            try {
+                all.append(Files.exists(file) ? Files.readString(file) : "");
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not read " + file, e);
+            }
+        }
+        return all.toString();
     }
 
     /** The tenant's incident whose title contains {@code titlePart}, once it is stored. */
