@@ -39,7 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The build durations and the time to drain are printed and written to {@code target/e2e/outbox-outage.txt}, as
  * figures: no timing is asserted here (that belongs in a benchmark).
  */
-@Order(5)
+@Order(6)
 @ExtendWith(EndToEndEnvironment.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
