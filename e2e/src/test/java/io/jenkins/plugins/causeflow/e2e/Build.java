@@ -21,6 +21,10 @@ final class Build {
         this.number = number;
     }
 
+    String jobName() {
+        return job.name;
+    }
+
     String path() {
         return job.path() + number + "/";
     }

@@ -3,8 +3,9 @@ package io.jenkins.plugins.causeflow.e2e;
 /**
  * The JCasC YAML of the suite: executors, the Jenkins URL, the three Secret-text credentials (values from the
  * environment through JCasC's {@code ${VAR}}, so the file holds no secret) and {@code unclassified.causeflow}
- * pointing at the receiver, live investigation updates on. Authorization is left open (anonymous may do anything) so that Chromium, which has no
- * login, sees the pages an administrator sees.
+ * pointing at the receiver, live investigation updates on, automatic alerts for the jobs named {@code e2e-automatic-…}
+ * only. Authorization is left open (anonymous may do anything) so that Chromium, which has no login, sees the pages
+ * an administrator sees.
  */
 final class CascYaml {
     static final String API_KEY_ID = "causeflow-api-key";
@@ -13,6 +14,8 @@ final class CascYaml {
     static final String STREAM_TOKEN_ID = "causeflow-stream-token";
     /** The severity rule the suite checks: this job's failures are critical, the others get the default, high. */
     static final String CRITICAL_JOB = "e2e-scripted";
+    /** Automatic alerts (no step in the Jenkinsfile) are on for the jobs whose names start with this, only. */
+    static final String AUTOMATIC_JOBS_PREFIX = "e2e-automatic-";
 
     private static final String JENKINS = """
             jenkins:
@@ -65,6 +68,9 @@ final class CascYaml {
                 totalBudgetSeconds: 90
                 liveUpdates: true
                 streamTokenCredentialsId: "%s"
+                automaticAlerts: true
+                includeJobs: |-
+                  %s*
             """;
 
     private CascYaml() {
@@ -73,7 +79,7 @@ final class CascYaml {
     static String withCauseFlow(String jenkinsUrl, String receiverUrl, String tenantId) {
         return JENKINS + CREDENTIALS + LOCATION.formatted(jenkinsUrl)
                 + CAUSEFLOW.formatted(receiverUrl, tenantId, API_KEY_ID, WEBHOOK_SECRET_ID, CRITICAL_JOB,
-                        STREAM_TOKEN_ID);
+                        STREAM_TOKEN_ID, AUTOMATIC_JOBS_PREFIX);
     }
 
     /** Without our plugin (the benchmark's baseline): JCasC refuses keys of plugins that are not installed. */

@@ -55,6 +55,22 @@ final class PipelineJob {
                 """.formatted(JUnitReport.groovyLiteral()));
     }
 
+    /**
+     * Scripted, with no CauseFlow step: the same failure, alerted by the automatic alerts when {@code name} matches
+     * their job pattern ({@link CascYaml#AUTOMATIC_JOBS_PREFIX}).
+     */
+    static Job createFailingWithoutStep(JenkinsClient client, String name) {
+        return create(client, name, """
+                node {
+                  stage('Test') {
+                    writeFile file: 'report.xml', text: %s
+                    junit 'report.xml'
+                    sh 'echo "Checkout total is wrong" >&2; exit 1'
+                  }
+                }
+                """.formatted(JUnitReport.groovyLiteral()));
+    }
+
     /** A Pipeline job running {@code script} in the sandbox. */
     static Job create(JenkinsClient client, String name, String script) {
         return Job.create(client, name, """

@@ -3,6 +3,7 @@ package io.jenkins.plugins.causeflow.e2e;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,40 +33,98 @@ final class ReceiverProcess implements AutoCloseable {
      */
     static final Duration SIMULATOR_STEP_DELAY = Duration.ofSeconds(3);
 
-    private final ChildProcess process;
+    private final Path receiverJar;
+    private final Path directory;
+    private final ReceiverTenant tenant;
     private final String baseUrl;
     private final Path database;
     private final String tenantId;
+    private ChildProcess process;
+    private int starts = 1;
 
-    private ReceiverProcess(ChildProcess process, String baseUrl, Path database, String tenantId) {
+    private ReceiverProcess(Path receiverJar, Path directory, ReceiverTenant tenant, ChildProcess process,
+                            String baseUrl, Path database) {
+        this.receiverJar = receiverJar;
+        this.directory = directory;
+        this.tenant = tenant;
         this.process = process;
         this.baseUrl = baseUrl;
         this.database = database;
-        this.tenantId = tenantId;
+        this.tenantId = tenant.tenantId();
     }
 
     static ReceiverProcess start(Path receiverJar, Path directory, ReceiverTenant tenant) {
         try {
             JenkinsHome.deleteRecursively(directory); // a fresh store: no incident of an earlier run
             Path data = Files.createDirectories(directory.resolve("data"));
-            ChildProcess process = ChildProcess.start("receiver",
-                    List.of(ChildProcess.javaExecutable(), "-Xmx128m", "-jar", receiverJar.toString(),
-                            "--host", "127.0.0.1", "--port", "0", "--data", data.toString(),
-                            "--simulator-delay", SIMULATOR_STEP_DELAY.toSeconds() + "s"),
-                    tenant.receiverEnvironment(), directory, directory.resolve("receiver.log"));
+            ChildProcess process = launch(receiverJar, directory, tenant, 0, directory.resolve("receiver.log"));
             String url = process.awaitLog(LISTENING, Duration.ofSeconds(60)).group(1);
-            return new ReceiverProcess(process, url, data.resolve("causeflow.db"), tenant.tenantId());
+            return new ReceiverProcess(receiverJar, directory, tenant, process, url, data.resolve("causeflow.db"));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare " + directory, e);
         }
+    }
+
+    private static ChildProcess launch(Path receiverJar, Path directory, ReceiverTenant tenant, int port, Path log) {
+        return ChildProcess.start("receiver",
+                List.of(ChildProcess.javaExecutable(), "-Xmx128m", "-jar", receiverJar.toString(),
+                        "--host", "127.0.0.1", "--port", String.valueOf(port),
+                        "--data", directory.resolve("data").toString(),
+                        "--simulator-delay", SIMULATOR_STEP_DELAY.toSeconds() + "s"),
+                tenant.receiverEnvironment(), directory, log);
+    }
+
+    /** Stops the receiver (an outage of CauseFlow); {@link #startAgain()} brings it back with its store. */
+    void stop() {
+        process.stop(Duration.ofSeconds(15));
+    }
+
+    boolean isRunning() {
+        return ProcessHandle.of(process.pid()).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /**
+     * Starts the receiver again on the same port and store, as CauseFlow coming back after an outage: what Jenkins
+     * queued for this URL must reach it. The port was free while the receiver was down, so another process may have
+     * taken it meanwhile; a few tries cover a port that is only briefly in use, then it fails saying so.
+     */
+    void startAgain() {
+        int port = URI.create(baseUrl).getPort();
+        IllegalStateException lastFailure = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            starts++;
+            process = launch(receiverJar, directory, tenant, port, directory.resolve("receiver-" + starts + ".log"));
+            try {
+                process.awaitLog(Pattern.compile(Pattern.quote("causeflow-receiver listening on " + baseUrl)),
+                        Duration.ofSeconds(60));
+                return;
+            } catch (IllegalStateException e) {
+                lastFailure = e;
+                process.stop(Duration.ofSeconds(5));
+                ChildProcess.sleep(Duration.ofSeconds(2));
+            }
+        }
+        throw new IllegalStateException("The receiver could not listen again on " + baseUrl + ", the URL Jenkins "
+                + "queued its alerts for; another process may have taken port " + port + " while it was down",
+                lastFailure);
     }
 
     String baseUrl() {
         return baseUrl;
     }
 
+    /** Everything the receiver logged, over every start (each {@link #startAgain()} writes a new file). */
     String log() {
-        return process.log();
+        StringBuilder all = new StringBuilder();
+        for (int i = 1; i <= starts; i++) {
+            Path file = directory.resolve(i == 1 ? "receiver.log" : "receiver-" + i + ".log");
+            try {
+                all.append(Files.exists(file) ? Files.readString(file) : "");
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not read " + file, e);
+            }
+        }
+        return all.toString();
     }
 
     /** The tenant's incident whose title contains {@code titlePart}, once it is stored. */
