@@ -49,6 +49,7 @@ class OutboxOutageITest {
     private static final String PIPELINE_PREFIX = CascYaml.AUTOMATIC_JOBS_PREFIX + "outbox-pipeline-";
     private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(2);
+    private static final String OUTBOX_PAGE = "manage/causeflow-outbox/";
     private static final String QUEUED_LINE = "[CauseFlow] Alert queued for delivery; sourceAlertId ";
     private static final String QUEUED_ON_PAGE = "Queued (delivery pending)";
     private static final Set<String> DELIVERED = Set.of("ACCEPTED", "DUPLICATE");
@@ -126,8 +127,19 @@ class OutboxOutageITest {
         String freestylePage = outageBuilds.get(0).page();
         softly.assertThat(PageText.missing(freestylePage, "CauseFlow", QUEUED_ON_PAGE))
                 .as("missing on %s", outageBuilds.get(0).url()).isEmpty();
+        // The administrators' view of the same outage: Manage Jenkins » CauseFlow outbox, and its REST API.
+        String outboxPage = suite.client.page(OUTBOX_PAGE);
+        softly.assertThat(PageText.missing(outboxPage, "CauseFlow outbox", "Retry all now",
+                sourceAlertIds.get(outageBuilds.get(0)), outageBuilds.get(0).jobName()))
+                .as("missing on %s", OUTBOX_PAGE).isEmpty();
+        JsonNode outboxApi = suite.client.json(OUTBOX_PAGE + "api/json");
+        softly.assertThat(outboxApi.path("pendingCount").asInt()).as("pendingCount of %sapi/json", OUTBOX_PAGE)
+                .isGreaterThanOrEqualTo(outageBuilds.size());
+        softly.assertThat(suite.tenant.secretsIn(outboxPage + outboxApi))
+                .as("secrets on the outbox page or in its API").isEmpty();
         softly.assertAll();
         suite.chromium.screenshot(outageBuilds.get(0).url(), "outbox-build-queued", 1280, 900);
+        suite.chromium.screenshot(suite.client.url(OUTBOX_PAGE), "outbox-admin-page", 1280, 900);
     }
 
     @Test
